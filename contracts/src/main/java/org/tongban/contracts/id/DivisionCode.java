@@ -1,0 +1,60 @@
+package org.tongban.contracts.id;
+
+import org.tongban.contracts.error.ContractException;
+import org.tongban.contracts.error.ErrorCode;
+
+import java.util.Set;
+
+/**
+ * An administrative division code (行政区划代码, GB/T 2260): six digits, province (1–2),
+ * prefecture-level city (3–4), county or district (5–6). A district belongs to its city
+ * (咸安区 421202 → 咸宁市 421200); in the four municipalities (直辖市) every district belongs to
+ * the municipality itself (天津 120000).
+ */
+public record DivisionCode(String value) {
+    /** Province parts of Beijing, Tianjin, Shanghai and Chongqing. */
+    private static final Set<String> MUNICIPALITIES = Set.of("11", "12", "31", "50");
+
+    public DivisionCode {
+        if (value == null || value.length() != 6 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new ContractException(ErrorCode.DIVISION_CODE_INVALID, "",
+                    "a division code has six digits; got '" + value + "'");
+        }
+        if (value.startsWith("00") || value.charAt(0) == '0') {
+            throw new ContractException(ErrorCode.DIVISION_CODE_INVALID, "",
+                    "'" + value + "' names no province");
+        }
+    }
+
+    public static DivisionCode of(String value) {
+        return new DivisionCode(value);
+    }
+
+    public boolean isMunicipality() {
+        return MUNICIPALITIES.contains(value.substring(0, 2));
+    }
+
+    /** True for a province-level code (xx0000) that is not a municipality. */
+    public boolean isProvince() {
+        return value.endsWith("0000") && !isMunicipality();
+    }
+
+    /** The prefecture-level city (or municipality) this division belongs to. */
+    public DivisionCode city() {
+        String city = isMunicipality() ? value.substring(0, 2) + "0000" : value.substring(0, 4) + "00";
+        return city.equals(value) ? this : new DivisionCode(city);
+    }
+
+    /**
+     * The federation member this division belongs to: its city. A province-level code has no
+     * city and maps to itself, which the directory will then not know.
+     */
+    public MemberId member() {
+        return new MemberId(isProvince() ? value : city().value());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,437 @@
+package org.tongban.contracts.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.tongban.contracts.error.ContractException;
+import org.tongban.contracts.error.ErrorCode;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Binds one JSON object to a record, strictly: every member read is checked for presence, type,
+ * format and length, and {@link #end()} reports members the contract does not define. Problems
+ * are recorded in the {@link ReadContext} with a JSON Pointer; accessors then return
+ * {@code null} and the caller returns {@code null} instead of a record ({@link #build}).
+ */
+public final class JsonObjectReader {
+    /** RFC 3339 date-time with an explicit offset; upper-case T and Z only. */
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern TIMESTAMP_NO_OFFSET = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final JsonNode node;
+    private final String pointer;
+    private final ReadContext ctx;
+    private final Set<String> read = new HashSet<>();
+    private final int violationsAtStart;
+
+    private JsonObjectReader(JsonNode node, String pointer, ReadContext ctx) {
+        this.node = node;
+        this.pointer = pointer;
+        this.ctx = ctx;
+        this.violationsAtStart = ctx.count();
+    }
+
+    /** A reader for {@code node}, or {@code null} (with a violation) when it is not an object. */
+    public static JsonObjectReader of(JsonNode node, String pointer, ReadContext ctx) {
+        if (node == null || !node.isObject()) {
+            ctx.add(ErrorCode.FIELD_TYPE, pointer, "expected an object");
+            return null;
+        }
+        return new JsonObjectReader(node, pointer, ctx);
+    }
+
+    public String pointer() {
+        return pointer;
+    }
+
+    public ReadContext context() {
+        return ctx;
+    }
+
+    /** The raw node of this object. */
+    public JsonNode node() {
+        return node;
+    }
+
+    /** True when a violation was recorded since this reader was created. */
+    public boolean failed() {
+        return ctx.count() > violationsAtStart;
+    }
+
+    public boolean has(String name) {
+        return node.has(name) && !node.get(name).isNull();
+    }
+
+    /** Marks a member as understood without reading it. */
+    public void accept(String name) {
+        read.add(name);
+    }
+
+    /**
+     * Reports the members this object has but nobody read, unless the context ignores them
+     * (a newer minor version). Call once, after every member was read.
+     */
+    public void end() {
+        if (ctx.ignoreUnknownMembers()) {
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!read.contains(name)) {
+                ctx.add(ErrorCode.FIELD_UNKNOWN, JsonPointers.child(pointer, name),
+                        "member '" + name + "' is not defined here");
+            }
+        }
+    }
+
+    /**
+     * Ends the object and builds its record, unless a violation was recorded inside it. A
+     * {@link ContractException} from the record's own checks is recorded under this pointer.
+     */
+    public <T> T build(Supplier<T> constructor) {
+        end();
+        if (failed()) {
+            return null;
+        }
+        try {
+            return constructor.get();
+        } catch (ContractException e) {
+            ctx.add(e, pointer);
+            return null;
+        }
+    }
+
+    // ---- presence -----------------------------------------------------------------------
+
+    private JsonNode member(String name, boolean required) {
+        read.add(name);
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            if (required) {
+                ctx.add(ErrorCode.FIELD_REQUIRED, at(name), "member '" + name + "' is required");
+            } else if (v != null) {
+                ctx.add(ErrorCode.FIELD_TYPE, at(name), "null is not allowed; leave the member out instead");
+            }
+            return null;
+        }
+        return v;
+    }
+
+    private String at(String name) {
+        return JsonPointers.child(pointer, name);
+    }
+
+    // ---- strings ------------------------------------------------------------------------
+
+    public String string(String name, int maxLength) {
+        return string(name, maxLength, null, null, true);
+    }
+
+    public String optString(String name, int maxLength) {
+        return string(name, maxLength, null, null, false);
+    }
+
+    /** A required string matching {@code format}; {@code formatName} explains it in errors. */
+    public String string(String name, int maxLength, Pattern format, String formatName) {
+        return string(name, maxLength, format, formatName, true);
+    }
+
+    public String optString(String name, int maxLength, Pattern format, String formatName) {
+        return string(name, maxLength, format, formatName, false);
+    }
+
+    private String string(String name, int maxLength, Pattern format, String formatName, boolean required) {
+        JsonNode v = member(name, required);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            ctx.add(ErrorCode.FIELD_TYPE, at(name), "expected a string");
+            return null;
+        }
+        String s = v.textValue();
+        if (s.isBlank()) {
+            ctx.add(ErrorCode.FIELD_FORMAT, at(name), "must not be blank");
+            return null;
+        }
+        if (s.length() > maxLength) {
+            ctx.add(ErrorCode.STRING_TOO_LONG, at(name), "longer than " + maxLength + " characters");
+            return null;
+        }
+        if (format != null && !format.matcher(s).matches()) {
+            ctx.add(ErrorCode.FIELD_FORMAT, at(name), "'" + abbreviate(s) + "' is not " + formatName);
+            return null;
+        }
+        return s;
+    }
+
+    /** A required string parsed by {@code parser}; a {@link ContractException} it throws is recorded here. */
+    public <T> T parsed(String name, Function<String, T> parser) {
+        return parsed(name, parser, true);
+    }
+
+    public <T> T optParsed(String name, Function<String, T> parser) {
+        return parsed(name, parser, false);
+    }
+
+    private <T> T parsed(String name, Function<String, T> parser, boolean required) {
+        JsonNode v = member(name, required);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            ctx.add(ErrorCode.FIELD_TYPE, at(name), "expected a string");
+            return null;
+        }
+        try {
+            return parser.apply(v.textValue());
+        } catch (ContractException e) {
+            ctx.add(e, at(name));
+            return null;
+        }
+    }
+
+    // ---- enums --------------------------------------------------------------------------
+
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+        return enumValue(name, type, true);
+    }
+
+    public <E extends Enum<E>> E optEnumValue(String name, Class<E> type) {
+        return enumValue(name, type, false);
+    }
+
+    private <E extends Enum<E>> E enumValue(String name, Class<E> type, boolean required) {
+        JsonNode v = member(name, required);
+        return v == null ? null : enumOf(v, at(name), type);
+    }
+
+    private <E extends Enum<E>> E enumOf(JsonNode v, String where, Class<E> type) {
+        if (!v.isTextual()) {
+            ctx.add(ErrorCode.FIELD_TYPE, where, "expected a string");
+            return null;
+        }
+        String s = v.textValue();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(s)) {
+                return e;
+            }
+        }
+        ctx.add(ErrorCode.ENUM_INVALID, where, "'" + abbreviate(s) + "' is not one of " + allowed(type));
+        return null;
+    }
+
+    /** A list of enum values; {@code minItems} of 0 makes the member optional. */
+    public <E extends Enum<E>> List<E> enumList(String name, Class<E> type, int minItems, int maxItems) {
+        JsonNode v = member(name, minItems > 0);
+        if (v == null) {
+            return minItems > 0 ? null : List.of();
+        }
+        if (!checkArray(v, name, minItems, maxItems)) {
+            return null;
+        }
+        List<E> out = new ArrayList<>(v.size());
+        Set<E> seen = new HashSet<>();
+        for (int i = 0; i < v.size(); i++) {
+            String where = JsonPointers.index(at(name), i);
+            E e = enumOf(v.get(i), where, type);
+            if (e != null && !seen.add(e)) {
+                ctx.add(ErrorCode.MESSAGE_INCONSISTENT, where, "'" + e.name() + "' is listed twice");
+            }
+            out.add(e);
+        }
+        return out.contains(null) ? null : out;
+    }
+
+    // ---- numbers and booleans -------------------------------------------------------------
+
+    public Long integer(String name, long min, long max) {
+        return integer(name, min, max, true);
+    }
+
+    public Long optInteger(String name, long min, long max) {
+        return integer(name, min, max, false);
+    }
+
+    private Long integer(String name, long min, long max, boolean required) {
+        JsonNode v = member(name, required);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber() && !(v.isFloatingPointNumber() && v.doubleValue() == Math.rint(v.doubleValue()))) {
+            ctx.add(ErrorCode.FIELD_TYPE, at(name), "expected an integer");
+            return null;
+        }
+        if (!v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
+            ctx.add(ErrorCode.NUMBER_OUT_OF_RANGE, at(name), "must be between " + min + " and " + max);
+            return null;
+        }
+        return v.longValue();
+    }
+
+    public Boolean optBoolean(String name) {
+        JsonNode v = member(name, false);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            ctx.add(ErrorCode.FIELD_TYPE, at(name), "expected true or false");
+            return null;
+        }
+        return v.booleanValue();
+    }
+
+    // ---- time ---------------------------------------------------------------------------
+
+    public OffsetDateTime timestamp(String name) {
+        return timestamp(name, true);
+    }
+
+    public OffsetDateTime optTimestamp(String name) {
+        return timestamp(name, false);
+    }
+
+    private OffsetDateTime timestamp(String name, boolean required) {
+        JsonNode v = member(name, required);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            ctx.add(ErrorCode.FIELD_TYPE, at(name), "expected an RFC 3339 timestamp string");
+            return null;
+        }
+        String s = v.textValue();
+        if (!TIMESTAMP.matcher(s).matches()) {
+            if (TIMESTAMP_NO_OFFSET.matcher(s).matches()) {
+                ctx.add(ErrorCode.DATE_TIME_OFFSET_MISSING, at(name),
+                        "'" + s + "' has no UTC offset; write e.g. '" + s.replace(' ', 'T') + "+08:00'");
+            } else {
+                ctx.add(ErrorCode.DATE_INVALID, at(name),
+                        "'" + abbreviate(s) + "' is not an RFC 3339 timestamp like 2026-11-21T09:30:00+08:00");
+            }
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeException e) {
+            ctx.add(ErrorCode.DATE_INVALID, at(name), "'" + s + "' is not a real point in time");
+            return null;
+        }
+    }
+
+    public LocalDate date(String name) {
+        return date(name, true);
+    }
+
+    public LocalDate optDate(String name) {
+        return date(name, false);
+    }
+
+    private LocalDate date(String name, boolean required) {
+        JsonNode v = member(name, required);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual() || !DATE.matcher(v.textValue()).matches()) {
+            ctx.add(v.isTextual() ? ErrorCode.DATE_INVALID : ErrorCode.FIELD_TYPE, at(name),
+                    "expected a calendar date like 2026-11-21");
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.textValue());
+        } catch (DateTimeException e) {
+            ctx.add(ErrorCode.DATE_INVALID, at(name), "'" + v.textValue() + "' is not a real date");
+            return null;
+        }
+    }
+
+    // ---- nested ---------------------------------------------------------------------------
+
+    public <T> T object(String name, Function<JsonObjectReader, T> reader) {
+        return object(name, reader, true);
+    }
+
+    public <T> T optObject(String name, Function<JsonObjectReader, T> reader) {
+        return object(name, reader, false);
+    }
+
+    private <T> T object(String name, Function<JsonObjectReader, T> reader, boolean required) {
+        JsonNode v = member(name, required);
+        if (v == null) {
+            return null;
+        }
+        JsonObjectReader child = of(v, at(name), ctx);
+        return child == null ? null : reader.apply(child);
+    }
+
+    /**
+     * A list of objects. With {@code minItems} of 0 the member is optional and absent means an
+     * empty list. Returns {@code null} when any item failed.
+     */
+    public <T> List<T> list(String name, int minItems, int maxItems, Function<JsonObjectReader, T> reader) {
+        JsonNode v = member(name, minItems > 0);
+        if (v == null) {
+            return minItems > 0 ? null : List.of();
+        }
+        if (!checkArray(v, name, minItems, maxItems)) {
+            return null;
+        }
+        List<T> out = new ArrayList<>(v.size());
+        boolean ok = true;
+        for (int i = 0; i < v.size(); i++) {
+            JsonObjectReader child = of(v.get(i), JsonPointers.index(at(name), i), ctx);
+            T item = child == null ? null : reader.apply(child);
+            ok &= item != null;
+            out.add(item);
+        }
+        return ok ? out : null;
+    }
+
+    private boolean checkArray(JsonNode v, String name, int minItems, int maxItems) {
+        if (!v.isArray()) {
+            ctx.add(ErrorCode.FIELD_TYPE, at(name), "expected an array");
+            return false;
+        }
+        if (v.size() < minItems) {
+            ctx.add(ErrorCode.FIELD_REQUIRED, at(name), "needs at least " + minItems + " item" + (minItems > 1 ? "s" : ""));
+            return false;
+        }
+        if (v.size() > maxItems) {
+            ctx.add(ErrorCode.ARRAY_TOO_LONG, at(name), "at most " + maxItems + " items are allowed");
+            return false;
+        }
+        return true;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private static <E extends Enum<E>> String allowed(Class<E> type) {
+        StringBuilder sb = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.name());
+        }
+        return sb.toString();
+    }
+
+    private static String abbreviate(String s) {
+        String oneLine = s.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
+    }
+
+    /** Lower-case hexadecimal of 64 characters (a SHA-256 digest). */
+    public static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+}

@@ -1,0 +1,25 @@
+package org.tongban.contracts.message;
+
+import org.tongban.contracts.id.CreditCode;
+import org.tongban.contracts.json.JsonObjectReader;
+import org.tongban.contracts.json.JsonObjectWriter;
+
+import java.util.Objects;
+
+/** An enterprise (企业) by its unified social credit code and registered name. */
+public record Enterprise(CreditCode creditCode, String name) {
+    public Enterprise {
+        Objects.requireNonNull(creditCode, "creditCode");
+        Objects.requireNonNull(name, "name");
+    }
+
+    static Enterprise read(JsonObjectReader r) {
+        CreditCode code = r.parsed("creditCode", CreditCode::of);
+        String name = r.string("name", Formats.NAME);
+        return r.build(() -> new Enterprise(code, name));
+    }
+
+    JsonObjectWriter write() {
+        return JsonObjectWriter.create().putText("creditCode", creditCode).put("name", name);
+    }
+}

@@ -1,0 +1,83 @@
+package org.tongban.contracts.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tongban.contracts.batch.MerkleTree;
+import org.tongban.contracts.crypto.Digests;
+import org.tongban.contracts.error.ContractException;
+import org.tongban.contracts.error.ErrorCode;
+import org.tongban.contracts.json.Canonicalizer;
+import org.tongban.contracts.json.JsonObjectReader;
+import org.tongban.contracts.json.JsonObjectWriter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A batch of penalty notices for one home member, signed once. {@link #treeRoot()} is the
+ * RFC 9162 Merkle tree head over the canonical bytes of each notice, so that each notice can
+ * later be shown to belong to the signed batch on its own, with an inclusion proof.
+ */
+public record PenaltyNoticeBatch(String batchId, List<PenaltyNotice> notices, String treeRoot) implements Payload {
+    public PenaltyNoticeBatch {
+        Objects.requireNonNull(batchId, "batchId");
+        Objects.requireNonNull(treeRoot, "treeRoot");
+        notices = List.copyOf(notices);
+    }
+
+    /** A batch with its tree root computed. */
+    public static PenaltyNoticeBatch of(String batchId, List<PenaltyNotice> notices) {
+        return new PenaltyNoticeBatch(batchId, notices, Digests.hex(tree(notices).root()));
+    }
+
+    /** The Merkle tree over the canonical bytes of the notices. */
+    public static MerkleTree tree(List<PenaltyNotice> notices) {
+        List<byte[]> items = new ArrayList<>(notices.size());
+        for (PenaltyNotice n : notices) {
+            items.add(Canonicalizer.canonicalize(n.toJson()));
+        }
+        return MerkleTree.ofItems(items);
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.PENALTY_NOTICE_BATCH;
+    }
+
+    static PenaltyNoticeBatch read(JsonObjectReader r) {
+        String batchId = r.string("batchId", 64, Formats.TOKEN, Formats.TOKEN_NAME);
+        List<PenaltyNotice> notices = r.list("notices", 1, Formats.MAX_BATCH, PenaltyNotice::read);
+        String root = r.string("treeRoot", 64, Formats.SHA256, Formats.SHA256_NAME);
+        if (notices != null && root != null) {
+            // The root is checked over the notices as received, unknown ignorable members included.
+            JsonNode items = r.node().get("notices");
+            List<byte[]> canonical = new ArrayList<>(items.size());
+            for (JsonNode item : items) {
+                canonical.add(Canonicalizer.canonicalize(item));
+            }
+            String actual = Digests.hex(MerkleTree.ofItems(canonical).root());
+            if (!actual.equals(root)) {
+                r.context().add(ErrorCode.BATCH_ROOT_MISMATCH, r.pointer() + "/treeRoot",
+                        "the notices hash to " + actual);
+            }
+        }
+        return r.build(() -> new PenaltyNoticeBatch(batchId, notices, root));
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        return JsonObjectWriter.create()
+                .put("batchId", batchId)
+                .putRequiredList("notices", notices, PenaltyNotice::toJson)
+                .put("treeRoot", treeRoot)
+                .node();
+    }
+
+    /** Checks the root against the notices held in this record. */
+    public void verifyRoot() {
+        if (!Digests.hex(tree(notices).root()).equals(treeRoot)) {
+            throw new ContractException(ErrorCode.BATCH_ROOT_MISMATCH, "/treeRoot", "the notices do not hash to the root");
+        }
+    }
+}
