@@ -30,4 +30,14 @@ class SmokeTest {
             assertThat(v.envelope()).isEqualTo(signed);
         }
     }
+
+    @Test
+    void every_sample_type_round_trips() {
+        for (Envelope e : SampleMessages.everyType().values()) {
+            Envelope signed = new EnvelopeSigner(TestKeys.member(e.from().value(), SignatureAlgorithm.ED25519).signer()).sign(e);
+            EnvelopeVerifier verifier = new EnvelopeVerifier(TestDirectory.trustStore(),
+                    Clock.fixed(SampleMessages.SENT_AT.toInstant().plusSeconds(5 * 3600), ZoneOffset.UTC));
+            assertThat(verifier.verify(signed.canonicalBytes()).envelope()).isEqualTo(signed);
+        }
+    }
 }

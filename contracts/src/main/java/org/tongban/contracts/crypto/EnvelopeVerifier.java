@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Verifies received envelopes. The checks run in a fixed order, and the first failure decides
@@ -41,8 +40,6 @@ import java.util.Set;
  * members added by a newer minor version are covered by the signature too. Thread-safe.
  */
 public final class EnvelopeVerifier {
-    private static final Set<String> UNSIGNED = Set.of(Envelope.SIGNATURE_MEMBER);
-
     private final TrustStore trust;
     private final Clock clock;
     private final VerificationPolicy policy;
@@ -73,8 +70,8 @@ public final class EnvelopeVerifier {
         Envelope.checkContract(tree);
         SignatureBlock sig = signatureOf(tree);
         KeyEntry entry = lookUp(sig);
-        byte[] signed = Canonicalizer.canonicalizeWithout(tree, UNSIGNED);
-        if (!entry.key().verify(signed, sig.value())) {
+        Canonicalizer.Split canonical = Canonicalizer.split(tree, Envelope.SIGNATURE_MEMBER);
+        if (!entry.key().verify(canonical.without(), sig.value())) {
             throw new ContractException(ErrorCode.SIGNATURE_INVALID, "/signature/value",
                     "the signature does not match the content signed by key " + sig.keyId());
         }
@@ -93,8 +90,7 @@ public final class EnvelopeVerifier {
             throw new ContractException(ErrorCode.MEMBER_UNKNOWN, "/to", "member " + envelope.to() + " is not in the directory");
         }
         checkTimes(envelope, clock.instant());
-        byte[] whole = Canonicalizer.canonicalize(tree);
-        return new VerifiedEnvelope(envelope, Digests.sha256Hex(whole), whole, entry);
+        return new VerifiedEnvelope(envelope, Digests.sha256Hex(canonical.whole()), canonical.whole(), entry);
     }
 
     /** Reads the signature block alone, so that the signature is checked before the content is. */

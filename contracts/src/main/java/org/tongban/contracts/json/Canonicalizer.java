@@ -38,6 +38,53 @@ public final class Canonicalizer {
         return out.toByteArray();
     }
 
+    /**
+     * Canonical bytes of an object both with and without one top-level member, from a single
+     * pass: what a verifier needs to check a detached signature and to hash what it received.
+     */
+    public static Split split(JsonNode object, String member) {
+        ByteSink out = new ByteSink(1024);
+        int[] segment = {-1, -1};
+        String[] names = sortedNames(object, Set.of());
+        out.put('{');
+        for (int i = 0; i < names.length; i++) {
+            boolean target = names[i].equals(member);
+            if (target) {
+                segment[0] = out.len;
+            }
+            if (i > 0) {
+                out.put(',');
+            }
+            writeString(names[i], out);
+            out.put(':');
+            write(object.get(names[i]), out, Set.of());
+            if (target) {
+                segment[1] = out.len;
+            }
+        }
+        out.put('}');
+        byte[] whole = out.toByteArray();
+        if (segment[0] < 0) {
+            return new Split(whole, whole);
+        }
+        int start = segment[0];
+        int end = segment[1];
+        if (start == 1 && end < whole.length - 1) {
+            end++; // first member: drop the comma that follows it instead of the one before
+        }
+        byte[] without = new byte[whole.length - (end - start)];
+        System.arraycopy(whole, 0, without, 0, start);
+        System.arraycopy(whole, end, without, start, whole.length - end);
+        return new Split(whole, without);
+    }
+
+    /**
+     * @param whole   canonical bytes of the whole object
+     * @param without canonical bytes of the object without the member
+     */
+    public record Split(byte[] whole, byte[] without) {
+    }
+
     /** Parses arbitrary JSON with {@link JsonLimits#LENIENT} and returns its canonical bytes. */
     public static byte[] canonicalize(byte[] json) {
         return canonicalize(new StrictJson(JsonLimits.LENIENT).parse(json));
@@ -75,7 +122,7 @@ public final class Canonicalizer {
         }
     }
 
-    private static void writeObject(JsonNode node, ByteSink out, Set<String> omitted) {
+    private static String[] sortedNames(JsonNode node, Set<String> omitted) {
         String[] names = new String[node.size()];
         int n = 0;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
@@ -86,6 +133,12 @@ public final class Canonicalizer {
         }
         // String.compareTo compares UTF-16 code units, which is exactly what RFC 8785 §3.2.3 asks.
         Arrays.sort(names, 0, n);
+        return n == names.length ? names : Arrays.copyOf(names, n);
+    }
+
+    private static void writeObject(JsonNode node, ByteSink out, Set<String> omitted) {
+        String[] names = sortedNames(node, omitted);
+        int n = names.length;
         out.put('{');
         for (int i = 0; i < n; i++) {
             if (i > 0) {
@@ -155,7 +208,7 @@ public final class Canonicalizer {
     /** A minimal growable byte buffer; avoids the synchronisation of ByteArrayOutputStream. */
     static final class ByteSink {
         private byte[] buf;
-        private int len;
+        int len;
 
         ByteSink(int capacity) {
             buf = new byte[capacity];
