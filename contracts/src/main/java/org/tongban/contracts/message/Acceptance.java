@@ -32,7 +32,7 @@ public record Acceptance(AcceptanceOutcome outcome, String platformReference, Li
         return MessageType.ACCEPTANCE;
     }
 
-    static Acceptance read(JsonObjectReader r) {
+    public static Acceptance read(JsonObjectReader r) {
         AcceptanceOutcome outcome = r.enumValue("outcome", AcceptanceOutcome.class);
         String ref = r.optString("platformReference", Formats.REFERENCE);
         List<Reason> reasons = r.list("reasons", 0, Formats.MAX_REASONS, Reason::read);

@@ -29,7 +29,7 @@ public record Attachment(String id, String fileName, String mediaType, long size
         Objects.requireNonNull(kind, "kind");
     }
 
-    static Attachment read(JsonObjectReader r) {
+    public static Attachment read(JsonObjectReader r) {
         String id = r.string("id", 64, Formats.TOKEN, Formats.TOKEN_NAME);
         String fileName = r.string("fileName", Formats.FILE_NAME, Formats.FILE, Formats.FILE_NAME_TEXT);
         String mediaType = r.string("mediaType", 127, Formats.MEDIA_TYPE, Formats.MEDIA_TYPE_NAME);
@@ -39,7 +39,7 @@ public record Attachment(String id, String fileName, String mediaType, long size
         return r.build(() -> new Attachment(id, fileName, mediaType, size, sha256, kind));
     }
 
-    JsonObjectWriter write() {
+    public JsonObjectWriter write() {
         return JsonObjectWriter.create()
                 .put("id", id)
                 .put("fileName", fileName)

@@ -17,14 +17,14 @@ public record DeferredMaterial(MaterialKind kind, String description, LocalDate 
         Objects.requireNonNull(promisedDate, "promisedDate");
     }
 
-    static DeferredMaterial read(JsonObjectReader r) {
+    public static DeferredMaterial read(JsonObjectReader r) {
         MaterialKind kind = r.enumValue("kind", MaterialKind.class);
         String description = r.string("description", Formats.SHORT_TEXT);
         LocalDate promised = r.date("promisedDate");
         return r.build(() -> new DeferredMaterial(kind, description, promised));
     }
 
-    JsonObjectWriter write() {
+    public JsonObjectWriter write() {
         return JsonObjectWriter.create().put("kind", kind).put("description", description).put("promisedDate", promisedDate);
     }
 }

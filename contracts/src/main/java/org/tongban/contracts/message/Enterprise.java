@@ -13,13 +13,13 @@ public record Enterprise(CreditCode creditCode, String name) {
         Objects.requireNonNull(name, "name");
     }
 
-    static Enterprise read(JsonObjectReader r) {
+    public static Enterprise read(JsonObjectReader r) {
         CreditCode code = r.parsed("creditCode", CreditCode::of);
         String name = r.string("name", Formats.NAME);
         return r.build(() -> new Enterprise(code, name));
     }
 
-    JsonObjectWriter write() {
+    public JsonObjectWriter write() {
         return JsonObjectWriter.create().putText("creditCode", creditCode).put("name", name);
     }
 }

@@ -33,7 +33,7 @@ public record Escalation(EscalationReason reason, SlaClock clock, OffsetDateTime
         return MessageType.ESCALATION;
     }
 
-    static Escalation read(JsonObjectReader r) {
+    public static Escalation read(JsonObjectReader r) {
         EscalationReason reason = r.enumValue("reason", EscalationReason.class);
         SlaClock clock = r.optEnumValue("clock", SlaClock.class);
         OffsetDateTime deadline = r.optTimestamp("deadline");

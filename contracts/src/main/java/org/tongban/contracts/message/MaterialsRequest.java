@@ -24,7 +24,7 @@ public record MaterialsRequest(List<RequestedMaterial> requested, LocalDate resp
         return MessageType.MATERIALS_REQUEST;
     }
 
-    static MaterialsRequest read(JsonObjectReader r) {
+    public static MaterialsRequest read(JsonObjectReader r) {
         List<RequestedMaterial> requested = r.list("requested", 1, Formats.MAX_MATERIALS, RequestedMaterial::read);
         LocalDate respondBy = r.optDate("respondBy");
         String note = r.optString("note", Formats.NOTE);

@@ -21,7 +21,7 @@ public record MaterialsSupplement(List<Attachment> materials, String note) imple
         return MessageType.MATERIALS_SUPPLEMENT;
     }
 
-    static MaterialsSupplement read(JsonObjectReader r) {
+    public static MaterialsSupplement read(JsonObjectReader r) {
         List<Attachment> materials = r.list("materials", 1, Formats.MAX_MATERIALS, Attachment::read);
         String note = r.optString("note", Formats.NOTE);
         return r.build(() -> new MaterialsSupplement(materials, note));

@@ -26,7 +26,7 @@ public record PenaltyNotice(Enterprise enterprise, PenaltyReference penalty, Str
         return MessageType.PENALTY_NOTICE;
     }
 
-    static PenaltyNotice read(JsonObjectReader r) {
+    public static PenaltyNotice read(JsonObjectReader r) {
         Enterprise enterprise = r.object("enterprise", Enterprise::read);
         PenaltyReference penalty = r.object("penalty", PenaltyReference::read);
         String summary = r.optString("summary", Formats.NOTE);

@@ -45,7 +45,7 @@ public record PenaltyNoticeBatch(String batchId, List<PenaltyNotice> notices, St
         return MessageType.PENALTY_NOTICE_BATCH;
     }
 
-    static PenaltyNoticeBatch read(JsonObjectReader r) {
+    public static PenaltyNoticeBatch read(JsonObjectReader r) {
         String batchId = r.string("batchId", 64, Formats.TOKEN, Formats.TOKEN_NAME);
         List<PenaltyNotice> notices = r.list("notices", 1, Formats.MAX_BATCH, PenaltyNotice::read);
         String root = r.string("treeRoot", 64, Formats.SHA256, Formats.SHA256_NAME);

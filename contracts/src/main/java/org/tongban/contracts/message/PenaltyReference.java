@@ -28,7 +28,7 @@ public record PenaltyReference(String decisionNumber, String authority, MemberId
         Objects.requireNonNull(ruleSet, "ruleSet");
     }
 
-    static PenaltyReference read(JsonObjectReader r) {
+    public static PenaltyReference read(JsonObjectReader r) {
         String number = r.string("decisionNumber", Formats.DECISION_NUMBER);
         String authority = r.string("authority", Formats.AUTHORITY);
         MemberId member = r.parsed("penalizingMember", MemberId::of);
@@ -38,7 +38,7 @@ public record PenaltyReference(String decisionNumber, String authority, MemberId
         return r.build(() -> new PenaltyReference(number, authority, member, date, category, ruleSet));
     }
 
-    JsonObjectWriter write() {
+    public JsonObjectWriter write() {
         return JsonObjectWriter.create()
                 .put("decisionNumber", decisionNumber)
                 .put("authority", authority)

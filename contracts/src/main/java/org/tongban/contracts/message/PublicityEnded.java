@@ -27,7 +27,7 @@ public record PublicityEnded(Enterprise enterprise, PenaltyReference penalty, Pu
         return MessageType.PUBLICITY_ENDED;
     }
 
-    static PublicityEnded read(JsonObjectReader r) {
+    public static PublicityEnded read(JsonObjectReader r) {
         Enterprise enterprise = r.object("enterprise", Enterprise::read);
         PenaltyReference penalty = r.object("penalty", PenaltyReference::read);
         PublicityEndCause cause = r.enumValue("cause", PublicityEndCause.class);

@@ -11,13 +11,13 @@ public record Reason(ReasonCode code, String text) {
         Objects.requireNonNull(code, "code");
     }
 
-    static Reason read(JsonObjectReader r) {
+    public static Reason read(JsonObjectReader r) {
         ReasonCode code = r.enumValue("code", ReasonCode.class);
         String text = r.optString("text", Formats.SHORT_TEXT);
         return r.build(() -> new Reason(code, text));
     }
 
-    JsonObjectWriter write() {
+    public JsonObjectWriter write() {
         return JsonObjectWriter.create().put("code", code).put("text", text);
     }
 }

@@ -27,7 +27,7 @@ public record Receipt(MessageId receivedMessageId, MessageType receivedType, Str
         return MessageType.RECEIPT;
     }
 
-    static Receipt read(JsonObjectReader r) {
+    public static Receipt read(JsonObjectReader r) {
         MessageId id = r.parsed("receivedMessageId", MessageId::parse);
         MessageType type = r.parsed("receivedType", Envelope::typeOf);
         String sha = r.string("receivedSha256", 64, Formats.SHA256, Formats.SHA256_NAME);

@@ -56,7 +56,7 @@ public record RepairApplication(Enterprise enterprise, PenaltyReference penalty,
         return MessageType.REPAIR_APPLICATION;
     }
 
-    static RepairApplication read(JsonObjectReader r) {
+    public static RepairApplication read(JsonObjectReader r) {
         Enterprise enterprise = r.object("enterprise", Enterprise::read);
         PenaltyReference penalty = r.object("penalty", PenaltyReference::read);
         LocalDate appliedOn = r.date("appliedOn");

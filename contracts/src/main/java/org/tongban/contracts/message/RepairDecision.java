@@ -32,7 +32,7 @@ public record RepairDecision(DecisionOutcome outcome, List<Reason> reasons, Offs
         return MessageType.REPAIR_DECISION;
     }
 
-    static RepairDecision read(JsonObjectReader r) {
+    public static RepairDecision read(JsonObjectReader r) {
         DecisionOutcome outcome = r.enumValue("outcome", DecisionOutcome.class);
         List<Reason> reasons = r.list("reasons", 0, Formats.MAX_REASONS, Reason::read);
         OffsetDateTime at = r.timestamp("decidedAt");

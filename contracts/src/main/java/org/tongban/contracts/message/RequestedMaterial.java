@@ -12,13 +12,13 @@ public record RequestedMaterial(MaterialKind kind, String description) {
         Objects.requireNonNull(description, "description");
     }
 
-    static RequestedMaterial read(JsonObjectReader r) {
+    public static RequestedMaterial read(JsonObjectReader r) {
         MaterialKind kind = r.enumValue("kind", MaterialKind.class);
         String description = r.string("description", Formats.SHORT_TEXT);
         return r.build(() -> new RequestedMaterial(kind, description));
     }
 
-    JsonObjectWriter write() {
+    public JsonObjectWriter write() {
         return JsonObjectWriter.create().put("kind", kind).put("description", description);
     }
 }

@@ -14,14 +14,14 @@ public record StatusEvent(LegState state, OffsetDateTime at, MessageId messageId
         Objects.requireNonNull(at, "at");
     }
 
-    static StatusEvent read(JsonObjectReader r) {
+    public static StatusEvent read(JsonObjectReader r) {
         LegState state = r.enumValue("state", LegState.class);
         OffsetDateTime at = r.timestamp("at");
         MessageId id = r.optParsed("messageId", MessageId::parse);
         return r.build(() -> new StatusEvent(state, at, id));
     }
 
-    JsonObjectWriter write() {
+    public JsonObjectWriter write() {
         return JsonObjectWriter.create().put("state", state).put("at", at).putText("messageId", messageId);
     }
 }

@@ -15,7 +15,7 @@ public record StatusQuery(boolean includeEvents) implements Payload {
         return MessageType.STATUS_QUERY;
     }
 
-    static StatusQuery read(JsonObjectReader r) {
+    public static StatusQuery read(JsonObjectReader r) {
         Boolean events = r.optBoolean("includeEvents");
         return r.build(() -> new StatusQuery(events != null && events));
     }

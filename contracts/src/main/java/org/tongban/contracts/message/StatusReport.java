@@ -22,7 +22,7 @@ public record StatusReport(LegState state, OffsetDateTime since, String platform
         return MessageType.STATUS_REPORT;
     }
 
-    static StatusReport read(JsonObjectReader r) {
+    public static StatusReport read(JsonObjectReader r) {
         LegState state = r.enumValue("state", LegState.class);
         OffsetDateTime since = r.timestamp("since");
         String ref = r.optString("platformReference", Formats.REFERENCE);

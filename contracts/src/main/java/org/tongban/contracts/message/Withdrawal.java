@@ -17,7 +17,7 @@ public record Withdrawal(WithdrawalReason reason, String note) implements Payloa
         return MessageType.WITHDRAWAL;
     }
 
-    static Withdrawal read(JsonObjectReader r) {
+    public static Withdrawal read(JsonObjectReader r) {
         WithdrawalReason reason = r.enumValue("reason", WithdrawalReason.class);
         String note = r.optString("note", Formats.NOTE);
         return r.build(() -> new Withdrawal(reason, note));

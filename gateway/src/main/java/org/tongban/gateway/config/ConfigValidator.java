@@ -1,0 +1,104 @@
+package org.tongban.gateway.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks a bound configuration and reports every problem at once, each with its key. */
+final class ConfigValidator {
+    private ConfigValidator() {
+    }
+
+    static void validate(NodeConfig c) {
+        List<String> p = new ArrayList<>();
+        if (c.node() == null || blank(c.node().id())) {
+            p.add("node.id: set this node's id as listed in the federation directory (e.g. north)");
+        }
+        if (c.federation() == null) {
+            p.add("federation: set federation.directory and federation.anchor");
+        } else {
+            readable(p, "federation.directory", c.federation().directory(), "the signed federation directory");
+            readable(p, "federation.anchor", c.federation().anchor(), "the trust anchor's public key file");
+        }
+        if (c.members() == null || c.members().isEmpty()) {
+            p.add("members: list at least one member city this node hosts");
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < c.members().size(); i++) {
+                NodeConfig.HostedMember m = c.members().get(i);
+                String at = "members[" + i + "]";
+                if (blank(m.id()) || !m.id().matches("\\d{6}")) {
+                    p.add(at + ".id: a member id is a six-digit division code such as 230100");
+                } else if (!ids.add(m.id())) {
+                    p.add(at + ".id: member " + m.id() + " is listed twice");
+                }
+                if (m.keys() == null || m.keys().isEmpty()) {
+                    p.add(at + ".keys: list the member's private key files (tongban keygen makes them)");
+                } else {
+                    for (int k = 0; k < m.keys().size(); k++) {
+                        readable(p, at + ".keys[" + k + "]", m.keys().get(k), "a private key file");
+                    }
+                }
+                if (m.adapter() == null || blank(m.adapter().type())) {
+                    p.add(at + ".adapter.type: name the adapter that reaches this member's credit platform");
+                }
+            }
+        }
+        if (c.listen() != null) {
+            port(p, "listen.federation", c.listen().federation());
+            port(p, "listen.office", c.listen().office());
+            port(p, "listen.ops", c.listen().ops());
+        }
+        if (c.node() != null && c.node().profile() == NodeConfig.Profile.production) {
+            if (c.tls() == null) {
+                p.add("tls: the production profile needs tls.certificate and tls.privateKey for mutual TLS"
+                        + " (or set node.profile: development for plain HTTP on one machine)");
+            }
+        }
+        if (c.tls() != null) {
+            readable(p, "tls.certificate", c.tls().certificate(), "a PEM certificate");
+            readable(p, "tls.privateKey", c.tls().privateKey(), "a PEM private key");
+        }
+        if (c.store() != null) {
+            if (c.store().kind() == NodeConfig.StoreKind.postgresql && blank(c.store().url())) {
+                p.add("store.url: the postgresql store needs a JDBC URL such as jdbc:postgresql://db:5432/tongban");
+            }
+            if (c.store().poolSize() != null && (c.store().poolSize() < 1 || c.store().poolSize() > 200)) {
+                p.add("store.poolSize: between 1 and 200");
+            }
+        }
+        if (c.office() == null || c.office().jwtSecret() == null || c.office().jwtSecret().reveal().length() < 32) {
+            p.add("office.jwtSecret: set a secret of at least 32 characters (or TONGBAN_OFFICE_JWT_SECRET)");
+        }
+        if (c.outbox() != null && c.outbox().perDestinationConcurrency() != null
+                && c.outbox().perDestinationConcurrency() < 1) {
+            p.add("outbox.perDestinationConcurrency: at least 1");
+        }
+        if (!p.isEmpty()) {
+            throw new ConfigException(p);
+        }
+    }
+
+    private static void port(List<String> p, String key, NodeConfig.Endpoint e) {
+        if (e == null) {
+            p.add(key + ": set host and port");
+        } else if (e.port() < 0 || e.port() > 65535) {
+            p.add(key + ".port: " + e.port() + " is not a TCP port (0 picks a free one)");
+        }
+    }
+
+    private static void readable(List<String> p, String key, Path path, String what) {
+        if (path == null) {
+            p.add(key + ": give the path of " + what);
+        } else if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            p.add(key + ": " + path + " does not exist or cannot be read (expected " + what + ")");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,111 @@
+package org.tongban.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The node's one configuration file, typed. Loaded by {@link ConfigLoader} from YAML with
+ * {@code TONGBAN_*} environment overrides, unknown keys refused, and checked by
+ * {@link ConfigValidator} before anything starts. Relative paths are resolved against the
+ * directory of the configuration file.
+ */
+public record NodeConfig(Node node, Federation federation, List<HostedMember> members, Listen listen, Tls tls,
+                         Store store, Outbox outbox, Limits limits, Office office) {
+
+    /**
+     * @param id      this node's id in the federation directory
+     * @param profile {@code production} (mutual TLS on the federation API) or {@code development}
+     *                (plain HTTP allowed, for one laptop)
+     * @param dataDir where the embedded store and other node files live
+     */
+    public record Node(String id, Profile profile, Path dataDir) {
+    }
+
+    public enum Profile {
+        production, development
+    }
+
+    /**
+     * @param directory   the signed federation directory (a file, refreshed while the node runs)
+     * @param anchor      the trust anchor's public key file
+     * @param refreshEvery how often the directory file is re-read
+     */
+    public record Federation(Path directory, Path anchor, Duration refreshEvery) {
+    }
+
+    /**
+     * A member city hosted on this node.
+     *
+     * @param id      its division code
+     * @param keys    its private key files; the newest one valid now signs
+     * @param adapter how the node reaches the member's credit platform
+     */
+    public record HostedMember(String id, List<Path> keys, Adapter adapter) {
+    }
+
+    /** @param type adapter dialect (see the adapters module), @param settings its own settings */
+    public record Adapter(String type, JsonNode settings) {
+    }
+
+    public record Listen(Endpoint federation, Endpoint office, Endpoint ops) {
+    }
+
+    public record Endpoint(String host, int port) {
+        public URI uri(String scheme) {
+            return URI.create(scheme + "://" + host + ":" + port);
+        }
+    }
+
+    /**
+     * This node's TLS identity, used as server and as client on the federation API. Peers are
+     * trusted by the certificate fingerprints the signed directory lists for their nodes.
+     */
+    public record Tls(Path certificate, Path privateKey) {
+    }
+
+    /**
+     * @param kind     {@code embedded} (a file, no setup) or {@code postgresql}
+     * @param path     the embedded database file
+     * @param url      JDBC URL for PostgreSQL
+     * @param poolSize connections
+     */
+    public record Store(StoreKind kind, Path path, String url, String user, Secret password, Integer poolSize) {
+    }
+
+    public enum StoreKind {
+        embedded, postgresql
+    }
+
+    /**
+     * @param initialBackoff          first retry delay
+     * @param maxBackoff              longest retry delay
+     * @param maxAge                  after this long undelivered, a message is dead-lettered
+     * @param perDestinationConcurrency messages in flight to one destination at once
+     * @param breakerFailures         consecutive failures that open a peer's circuit
+     * @param breakerOpenFor          how long an open circuit stays open before a trial
+     * @param leaseFor                how long a claimed message stays claimed by one process
+     */
+    public record Outbox(Duration initialBackoff, Duration maxBackoff, Duration maxAge, Integer perDestinationConcurrency,
+                         Integer breakerFailures, Duration breakerOpenFor, Duration leaseFor, Duration pollEvery) {
+    }
+
+    /**
+     * @param maxEnvelopeBytes largest accepted envelope
+     * @param replayWindow     oldest accepted {@code sentAt}
+     * @param clockSkew        newest accepted {@code sentAt} beyond now
+     * @param messageLifetime  {@code expiresAt − sentAt} of messages this node signs
+     */
+    public record Limits(Integer maxEnvelopeBytes, Duration replayWindow, Duration clockSkew, Duration messageLifetime) {
+    }
+
+    /**
+     * @param jwtSecret HMAC-SHA256 secret that signs office and ops bearer tokens
+     * @param jwtIssuer expected {@code iss} claim
+     */
+    public record Office(Secret jwtSecret, String jwtIssuer) {
+    }
+}
