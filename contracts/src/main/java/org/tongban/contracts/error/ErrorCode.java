@@ -47,7 +47,28 @@ public enum ErrorCode {
     DIRECTORY_EXPIRED(ErrorCategory.SECURITY, 401, "The federation directory is past its validity"),
     KEY_INVALID(ErrorCategory.VALIDATION, 400, "A key is malformed"),
 
+    // --- business (answered by nodes) ------------------------------------------------------
+    TRANSITION_NOT_ALLOWED(ErrorCategory.BUSINESS, 409, "The leg's state does not allow this step"),
+    CASE_NOT_FOUND(ErrorCategory.BUSINESS, 404, "No such case"),
+    LEG_NOT_FOUND(ErrorCategory.BUSINESS, 404, "No such leg"),
+    MEMBER_NOT_HOSTED(ErrorCategory.BUSINESS, 421, "The member is not hosted on this node"),
+    NOT_A_PARTY(ErrorCategory.BUSINESS, 403, "The member is not a party to this leg"),
+    IDEMPOTENCY_CONFLICT(ErrorCategory.BUSINESS, 422, "The idempotency key was used for a different request"),
+    DEAD_LETTER_NOT_FOUND(ErrorCategory.BUSINESS, 404, "No such dead letter"),
+    NOT_ELIGIBLE(ErrorCategory.BUSINESS, 422, "The penalty cannot be repaired now"),
+
+    // --- access ----------------------------------------------------------------------------
+    UNAUTHENTICATED(ErrorCategory.SECURITY, 401, "A valid bearer token is required"),
+    FORBIDDEN(ErrorCategory.SECURITY, 403, "The token's role or member does not allow this"),
+    CLIENT_CERTIFICATE_UNKNOWN(ErrorCategory.SECURITY, 403, "The TLS client certificate is not a federation node's"),
+
+    // --- HTTP edge -------------------------------------------------------------------------
+    NOT_FOUND(ErrorCategory.VALIDATION, 404, "No such resource"),
+    METHOD_NOT_ALLOWED(ErrorCategory.VALIDATION, 405, "Method not allowed on this resource"),
+    UNSUPPORTED_MEDIA_TYPE(ErrorCategory.VALIDATION, 415, "The body must be application/json"),
+
     // --- system ----------------------------------------------------------------------------
+    SERVICE_UNAVAILABLE(ErrorCategory.SYSTEM, 503, "The node cannot take requests now; retry later"),
     INTERNAL_ERROR(ErrorCategory.SYSTEM, 500, "An internal error occurred");
 
     private final ErrorCategory category;

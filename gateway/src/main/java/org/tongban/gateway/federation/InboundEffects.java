@@ -1,0 +1,216 @@
+package org.tongban.gateway.federation;
+
+import org.tongban.contracts.crypto.VerifiedEnvelope;
+import org.tongban.contracts.error.ContractException;
+import org.tongban.contracts.error.ErrorCode;
+import org.tongban.contracts.id.LegId;
+import org.tongban.contracts.id.MemberId;
+import org.tongban.contracts.message.Acceptance;
+import org.tongban.contracts.message.AcceptanceOutcome;
+import org.tongban.contracts.message.DecisionOutcome;
+import org.tongban.contracts.message.Envelope;
+import org.tongban.contracts.message.Escalation;
+import org.tongban.contracts.message.LegState;
+import org.tongban.contracts.message.RepairApplication;
+import org.tongban.contracts.message.RepairDecision;
+import org.tongban.contracts.message.StatusEvent;
+import org.tongban.contracts.message.StatusQuery;
+import org.tongban.contracts.message.StatusReport;
+import org.tongban.gateway.cases.LegTransitions;
+import org.tongban.gateway.routing.Dispatcher;
+import org.tongban.gateway.store.CaseRecord;
+import org.tongban.gateway.store.CaseStatus;
+import org.tongban.gateway.store.EventKind;
+import org.tongban.gateway.store.InboxRecord;
+import org.tongban.gateway.store.LegEvent;
+import org.tongban.gateway.store.LegRecord;
+import org.tongban.gateway.store.OutboxRecord;
+import org.tongban.gateway.store.Tx;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a received message does at its hosted receiver, inside the transaction that stores it:
+ * the inbox row with the signed receipt, then the leg transitions, the hand-over to the member's
+ * platform and any answer. A duplicate message id has no effect and gets the stored receipt.
+ */
+public final class InboundEffects {
+    /** The outcome: the receipt to answer with, and whether the message was new. */
+    public record Outcome(String receipt, boolean duplicate) {
+    }
+
+    private final LegTransitions transitions;
+    private final MessageFactory messages;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    public InboundEffects(LegTransitions transitions, MessageFactory messages, Dispatcher dispatcher, Clock clock) {
+        this.transitions = transitions;
+        this.messages = messages;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores and applies a verified envelope with its signed receipt. Throws a
+     * {@link ContractException} (and so rolls the transaction back) when the message cannot apply.
+     */
+    public Outcome accept(Tx tx, VerifiedEnvelope v, Envelope receipt) {
+        Envelope e = v.envelope();
+        String receiptJson = new String(receipt.canonicalBytes(), StandardCharsets.UTF_8);
+        Instant now = clock.instant();
+        boolean inserted = tx.insertInbox(new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), e.caseId(),
+                e.legId(), v.sha256(), new String(v.canonicalBytes(), StandardCharsets.UTF_8), receiptJson, now));
+        if (!inserted) {
+            InboxRecord stored = tx.inbox(e.messageId()).orElseThrow();
+            return new Outcome(stored.receipt(), true);
+        }
+        apply(tx, e);
+        return new Outcome(receiptJson, false);
+    }
+
+    private void apply(Tx tx, Envelope e) {
+        String actor = "member:" + e.from();
+        switch (e.type()) {
+            case REPAIR_APPLICATION:
+                receiveApplication(tx, e, (RepairApplication) e.payload());
+                break;
+            case MATERIALS_SUPPLEMENT:
+                toPenalizing(tx, e, LegState.ACCEPTED, true);
+                break;
+            case WITHDRAWAL:
+                toPenalizing(tx, e, LegState.WITHDRAWN, true);
+                break;
+            case ACCEPTANCE:
+                toHome(tx, e, ((Acceptance) e.payload()).outcome() == AcceptanceOutcome.ACCEPTED
+                        ? LegState.ACCEPTED : LegState.NOT_ACCEPTED);
+                break;
+            case MATERIALS_REQUEST:
+                toHome(tx, e, LegState.MATERIALS_REQUESTED);
+                break;
+            case REPAIR_DECISION:
+                toHome(tx, e, ((RepairDecision) e.payload()).outcome() == DecisionOutcome.REPAIRED
+                        ? LegState.REPAIRED : LegState.REFUSED);
+                break;
+            case PUBLICITY_ENDED:
+                if (e.legId() != null) {
+                    toHome(tx, e, LegState.PUBLICITY_ENDED);
+                }
+                break;
+            case STATUS_QUERY:
+                answerStatus(tx, e, (StatusQuery) e.payload());
+                break;
+            case STATUS_REPORT:
+                party(tx, e).ifPresent(leg -> transitions.note(tx, leg, EventKind.MESSAGE_RECEIVED, e.messageId(), actor,
+                        "status report: " + ((StatusReport) e.payload()).state()));
+                break;
+            case ESCALATION:
+                party(tx, e).ifPresent(leg -> transitions.note(tx, leg, EventKind.ESCALATED, e.messageId(), actor,
+                        ((Escalation) e.payload()).reason() + ": " + ((Escalation) e.payload()).message()));
+                break;
+            default:
+                // Receipts travel as HTTP answers; penalty notices are stored in the inbox by
+                // penalty sharing. Nothing more to do here.
+                break;
+        }
+    }
+
+    private void receiveApplication(Tx tx, Envelope e, RepairApplication app) {
+        Instant now = clock.instant();
+        Optional<LegRecord> existing = tx.lockLeg(e.legId());
+        LegRecord leg;
+        if (existing.isPresent()) {
+            leg = existing.get();
+            checkParties(leg, e);
+            transitions.note(tx, leg, EventKind.MESSAGE_RECEIVED, e.messageId(), "member:" + e.from(),
+                    "application received by " + e.to());
+        } else {
+            if (tx.findCase(e.caseId()).isEmpty()) {
+                tx.insertCase(new CaseRecord(e.caseId(), e.from(), app.enterprise().creditCode(), app.enterprise().name(),
+                        CaseStatus.OPEN, app.appliedOn(), app.homeReference(), "member:" + e.from(), now, now, "{}"));
+            }
+            leg = new LegRecord(e.legId(), e.caseId(), e.from(), e.to(), LegState.RECEIVED, app.penalty(), null, now,
+                    now, 1);
+            tx.insertLeg(leg);
+            tx.appendEvent(LegEvent.of(e.caseId(), e.legId(), now, EventKind.TRANSITION, null, LegState.RECEIVED,
+                    e.messageId(), "member:" + e.from(), "application from " + e.from()));
+        }
+        toPlatform(tx, e);
+    }
+
+    private void toPenalizing(Tx tx, Envelope e, LegState target, boolean platform) {
+        LegRecord leg = leg(tx, e);
+        if (!leg.penalizingMember().equals(e.to()) || !leg.homeMember().equals(e.from())) {
+            throw notParty(e);
+        }
+        transitions.advance(tx, leg, target, e.messageId(), "member:" + e.from(), e.type().wireName(), false);
+        if (platform) {
+            toPlatform(tx, e);
+        }
+    }
+
+    private void toHome(Tx tx, Envelope e, LegState target) {
+        LegRecord leg = leg(tx, e);
+        if (!leg.homeMember().equals(e.to()) || !leg.penalizingMember().equals(e.from())) {
+            throw notParty(e);
+        }
+        transitions.advance(tx, leg, target, e.messageId(), "member:" + e.from(), e.type().wireName(), true);
+    }
+
+    private void answerStatus(Tx tx, Envelope e, StatusQuery q) {
+        LegRecord leg = leg(tx, e);
+        checkParties(leg, e);
+        List<StatusEvent> events = new ArrayList<>();
+        if (q.includeEvents()) {
+            for (LegEvent ev : tx.eventsOfCase(leg.caseId())) {
+                if (ev.legId().equals(leg.legId()) && ev.kind() == EventKind.TRANSITION) {
+                    events.add(new StatusEvent(ev.toState(), ev.at().atOffset(ZoneOffset.ofHours(8)), ev.messageId()));
+                }
+            }
+        }
+        StatusReport report = new StatusReport(leg.state(), leg.stateSince().atOffset(ZoneOffset.ofHours(8)),
+                leg.platformReference(), events.size() > 200 ? events.subList(events.size() - 200, events.size()) : events);
+        dispatcher.send(tx, messages.create(e.to(), e.from(), e.caseId(), e.legId(), e.messageId(), report));
+    }
+
+    private void toPlatform(Tx tx, Envelope e) {
+        tx.enqueue(OutboxRecord.pending(e.messageId(), OutboxRecord.platformDestination(e.to()), e.legId().toString(),
+                e.type(), e.to(), e.caseId(), e.legId(), new String(e.canonicalBytes(), StandardCharsets.UTF_8),
+                clock.instant()));
+    }
+
+    private Optional<LegRecord> party(Tx tx, Envelope e) {
+        if (e.legId() == null) {
+            return Optional.empty();
+        }
+        Optional<LegRecord> leg = tx.lockLeg(e.legId());
+        leg.ifPresent(l -> checkParties(l, e));
+        return leg;
+    }
+
+    private LegRecord leg(Tx tx, Envelope e) {
+        LegId id = e.legId();
+        return tx.lockLeg(id).orElseThrow(() -> new ContractException(ErrorCode.LEG_NOT_FOUND, "/legId",
+                "leg " + id + " is not known at member " + e.to()));
+    }
+
+    private static void checkParties(LegRecord leg, Envelope e) {
+        boolean fromParty = leg.homeMember().equals(e.from()) || leg.penalizingMember().equals(e.from());
+        boolean toParty = leg.homeMember().equals(e.to()) || leg.penalizingMember().equals(e.to());
+        if (!fromParty || !toParty || !leg.caseId().equals(e.caseId())) {
+            throw notParty(e);
+        }
+    }
+
+    private static ContractException notParty(Envelope e) {
+        MemberId from = e.from();
+        return new ContractException(ErrorCode.NOT_A_PARTY, "/from",
+                "member " + from + " may not send a " + e.type() + " for leg " + e.legId());
+    }
+}

@@ -1,0 +1,26 @@
+package org.tongban.gateway.federation;
+
+import org.tongban.contracts.crypto.VerifiedEnvelope;
+import org.tongban.contracts.message.Envelope;
+import org.tongban.contracts.message.Receipt;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Signed receipts (回执): the receiving member states that it stored the message whose canonical
+ * bytes hash to {@code receivedSha256}.
+ */
+public final class ReceiptFactory {
+    private final MessageFactory messages;
+
+    public ReceiptFactory(MessageFactory messages) {
+        this.messages = messages;
+    }
+
+    public Envelope receiptFor(VerifiedEnvelope received) {
+        Envelope in = received.envelope();
+        OffsetDateTime now = messages.now();
+        Receipt receipt = new Receipt(in.messageId(), in.type(), received.sha256(), now);
+        return messages.create(in.to(), in.from(), in.caseId(), in.legId(), in.messageId(), receipt);
+    }
+}

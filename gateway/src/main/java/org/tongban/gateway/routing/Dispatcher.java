@@ -1,0 +1,44 @@
+package org.tongban.gateway.routing;
+
+import org.tongban.contracts.message.Envelope;
+import org.tongban.gateway.store.OutboxRecord;
+import org.tongban.gateway.store.Tx;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * Sends a signed envelope from a hosted member: to a member hosted here it is handed over in the
+ * same transaction (stored in the inbox, receipted, applied); to a member on a peer it is stored
+ * in the durable outbox, in order with the other messages of its leg.
+ */
+public final class Dispatcher {
+    /** Local hand-over: inbox, receipt and effects at the receiving member, then the sender's receipt effects. */
+    public interface LocalDelivery {
+        void deliver(Tx tx, Envelope envelope);
+    }
+
+    private final Routes routes;
+    private final Clock clock;
+    private LocalDelivery local;
+
+    public Dispatcher(Routes routes, Clock clock) {
+        this.routes = routes;
+        this.clock = clock;
+    }
+
+    public void bindLocalDelivery(LocalDelivery delivery) {
+        this.local = delivery;
+    }
+
+    public void send(Tx tx, Envelope envelope) {
+        if (routes.isLocal(envelope.to())) {
+            local.deliver(tx, envelope);
+            return;
+        }
+        String key = envelope.legId() != null ? envelope.legId().toString() : envelope.messageId().toString();
+        tx.enqueue(OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), key,
+                envelope.type(), envelope.to(), envelope.caseId(), envelope.legId(),
+                new String(envelope.canonicalBytes(), StandardCharsets.UTF_8), clock.instant()));
+    }
+}

@@ -1,0 +1,105 @@
+package org.tongban.gateway.store;
+
+import org.tongban.contracts.id.CaseId;
+import org.tongban.contracts.id.LegId;
+import org.tongban.contracts.id.MemberId;
+import org.tongban.contracts.id.MessageId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The operations available inside one store transaction. */
+public interface Tx {
+    // ---- inbox ----------------------------------------------------------------------------
+
+    /** Inserts unless a record with the message id exists; true when inserted. */
+    boolean insertInbox(InboxRecord record);
+
+    Optional<InboxRecord> inbox(MessageId messageId);
+
+    List<InboxRecord> inboxOfLeg(LegId legId);
+
+    // ---- outbox ---------------------------------------------------------------------------
+
+    /** Queues a message; returns its sequence number. A repeated (destination, message id) is ignored and returns 0. */
+    long enqueue(OutboxRecord record);
+
+    /**
+     * Claims due messages for delivery under a lease: pending ones whose time has come, and
+     * in-flight ones whose lease expired (their process died). A message is only claimed when
+     * no earlier message with its ordering key is still undelivered. Destinations in
+     * {@code skipDestinations} (open circuits, full concurrency) are left alone.
+     */
+    List<OutboxRecord> claim(String owner, Instant now, Duration lease, int limit, Collection<String> skipDestinations);
+
+    void markDelivered(long seq, String owner, Instant at, String receipt);
+
+    void markRetry(long seq, String owner, Instant nextAttemptAt, String errorKey, String error);
+
+    void markDead(long seq, String owner, Instant at, String errorKey, String error);
+
+    /** Pending messages older than {@code cutoff} become dead letters; returns them. */
+    List<OutboxRecord> expirePending(Instant cutoff, Instant now);
+
+    Optional<OutboxRecord> outbox(long seq);
+
+    List<OutboxRecord> outboxOfLeg(LegId legId);
+
+    List<OutboxRecord> deadLetters(DeadLetterFilter filter);
+
+    /** Puts a dead letter back to pending, due now, with its attempts reset; false when it is not dead. */
+    boolean redrive(long seq, Instant now, String envelope);
+
+    List<OutboxStats> outboxStats(Instant now);
+
+    // ---- cases and legs ---------------------------------------------------------------------
+
+    void insertCase(CaseRecord record);
+
+    Optional<CaseRecord> findCase(CaseId caseId);
+
+    void updateCase(CaseRecord record);
+
+    List<CaseRecord> listCases(CaseFilter filter);
+
+    void insertLeg(LegRecord record);
+
+    /** The leg, locked against concurrent updates until the transaction ends. */
+    Optional<LegRecord> lockLeg(LegId legId);
+
+    Optional<LegRecord> findLeg(LegId legId);
+
+    /** Writes a leg if its version is unchanged, incrementing it; false on a lost update. */
+    boolean updateLeg(LegRecord record);
+
+    List<LegRecord> legsOfCase(CaseId caseId);
+
+    List<LegRecord> legsOfCases(Collection<CaseId> caseIds);
+
+    void appendEvent(LegEvent event);
+
+    List<LegEvent> eventsOfCase(CaseId caseId);
+
+    // ---- idempotency ---------------------------------------------------------------------------
+
+    /** Records a platform event id; false when it was already recorded (a duplicate). */
+    boolean recordPlatformEvent(MemberId member, String eventId, LegId legId, Instant at);
+
+    /** The case created earlier under an idempotency key, with the hash of that request. */
+    Optional<IdempotentCreation> idempotentCreation(MemberId member, String key);
+
+    void recordIdempotentCreation(MemberId member, String key, String requestSha256, CaseId caseId, Instant at);
+
+    record IdempotentCreation(String requestSha256, CaseId caseId) {
+    }
+
+    // ---- audit -------------------------------------------------------------------------------
+
+    /** Appends to the hash chain. */
+    AuditEntry audit(Instant at, String actor, String member, String action, String subject, String detail);
+
+    List<AuditEntry> auditLog(long afterSeq, int limit);
+}

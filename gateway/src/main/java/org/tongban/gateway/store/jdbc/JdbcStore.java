@@ -1,0 +1,166 @@
+package org.tongban.gateway.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongban.gateway.store.Store;
+import org.tongban.gateway.store.StoreException;
+import org.tongban.gateway.store.Tx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Function;
+
+/**
+ * The {@link Store} on JDBC: SQLite in a file for the zero-setup embedded store, PostgreSQL for
+ * production. One SQL, two {@link SqlDialect}s, one schema history ({@link Migrations}).
+ */
+public final class JdbcStore implements Store {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+    private final HikariDataSource pool;
+    private final SqlDialect dialect;
+
+    private JdbcStore(HikariDataSource pool, SqlDialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+    }
+
+    /**
+     * The embedded store in one SQLite file (write-ahead log, full synchronous commits, so a
+     * committed transaction survives a killed process and a power cut).
+     */
+    public static JdbcStore embedded(Path file, int poolSize) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the directory of " + file, e);
+        }
+        HikariConfig cfg = new HikariConfig();
+        cfg.setPoolName("tongban-embedded");
+        cfg.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        cfg.setMaximumPoolSize(Math.max(2, poolSize));
+        cfg.setAutoCommit(true);
+        // SQLite serialises writers; IMMEDIATE takes the write lock at BEGIN so that two
+        // transactions never deadlock on a lock upgrade, and busy_timeout makes the second wait.
+        cfg.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        cfg.addDataSourceProperty("journal_mode", "WAL");
+        cfg.addDataSourceProperty("synchronous", "FULL");
+        cfg.addDataSourceProperty("busy_timeout", "30000");
+        cfg.addDataSourceProperty("foreign_keys", "true");
+        cfg.setConnectionInitSql("PRAGMA busy_timeout = 30000");
+        return open(cfg, SqlDialect.SQLITE);
+    }
+
+    /** PostgreSQL (or a compatible server) at a JDBC URL. */
+    public static JdbcStore postgres(String url, String user, String password, int poolSize) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setPoolName("tongban-postgresql");
+        cfg.setJdbcUrl(url);
+        cfg.setUsername(user);
+        cfg.setPassword(password);
+        cfg.setMaximumPoolSize(poolSize);
+        cfg.setAutoCommit(true);
+        cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
+        cfg.addDataSourceProperty("ApplicationName", "tongban");
+        return open(cfg, SqlDialect.POSTGRESQL);
+    }
+
+    private static JdbcStore open(HikariConfig cfg, SqlDialect dialect) {
+        cfg.setInitializationFailTimeout(30_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(cfg);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the " + dialect.name().toLowerCase() + " store at " + cfg.getJdbcUrl()
+                    + ": " + rootMessage(e), e);
+        }
+        try (Connection c = ds.getConnection()) {
+            int applied = Migrations.apply(c, dialect);
+            LOG.info("store {} ready ({} migration(s) applied now)", cfg.getJdbcUrl(), applied);
+        } catch (SQLException e) {
+            ds.close();
+            throw new StoreException("cannot migrate the store: " + e.getMessage(), e);
+        }
+        return new JdbcStore(ds, dialect);
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Tx, T> work) {
+        return run(work, false);
+    }
+
+    @Override
+    public <T> T read(Function<Tx, T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Function<Tx, T> work, boolean readOnly) {
+        try (Connection c = pool.getConnection()) {
+            if (readOnly && dialect == SqlDialect.SQLITE) {
+                // reads need no write lock; autocommit reads see the last committed state
+                return work.apply(new SqlTx(c, dialect));
+            }
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(new SqlTx(c, dialect));
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store failure: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return dialect == SqlDialect.SQLITE ? "embedded" : "postgresql";
+    }
+
+    @Override
+    public boolean isHealthy() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("SELECT 1");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable e = t;
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
+}

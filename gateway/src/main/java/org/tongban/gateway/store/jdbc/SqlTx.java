@@ -1,0 +1,477 @@
+package org.tongban.gateway.store.jdbc;
+
+import org.tongban.contracts.crypto.Digests;
+import org.tongban.contracts.id.CaseId;
+import org.tongban.contracts.id.CreditCode;
+import org.tongban.contracts.id.LegId;
+import org.tongban.contracts.id.MemberId;
+import org.tongban.contracts.id.MessageId;
+import org.tongban.contracts.message.LegState;
+import org.tongban.contracts.message.MessageType;
+import org.tongban.gateway.store.AuditEntry;
+import org.tongban.gateway.store.CaseFilter;
+import org.tongban.gateway.store.CaseRecord;
+import org.tongban.gateway.store.CaseStatus;
+import org.tongban.gateway.store.DeadLetterFilter;
+import org.tongban.gateway.store.EventKind;
+import org.tongban.gateway.store.InboxRecord;
+import org.tongban.gateway.store.LegEvent;
+import org.tongban.gateway.store.LegRecord;
+import org.tongban.gateway.store.OutboxRecord;
+import org.tongban.gateway.store.OutboxStats;
+import org.tongban.gateway.store.OutboxStatus;
+import org.tongban.gateway.store.StoreException;
+import org.tongban.gateway.store.Tx;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Tx} over one JDBC connection in one transaction. */
+final class SqlTx implements Tx {
+    private static final String OUTBOX_COLUMNS = "seq, message_id, destination, ordering_key, message_type, to_member,"
+            + " case_id, leg_id, envelope, status, attempts, next_attempt_at, created_at, last_error_key, last_error,"
+            + " delivered_at, receipt";
+    private static final String LEG_COLUMNS = "leg_id, case_id, home_member, penalizing_member, state, penalty,"
+            + " platform_reference, state_since, updated_at, version";
+    private static final String CASE_COLUMNS = "case_id, home_member, credit_code, enterprise_name, status, applied_on,"
+            + " home_reference, created_by, created_at, updated_at, detail";
+
+    private final Connection c;
+    private final SqlDialect dialect;
+
+    SqlTx(Connection c, SqlDialect dialect) {
+        this.c = c;
+        this.dialect = dialect;
+    }
+
+    // ---- inbox ----------------------------------------------------------------------------------
+
+    @Override
+    public boolean insertInbox(InboxRecord r) {
+        return update("INSERT INTO inbox (message_id, from_member, to_member, message_type, case_id, leg_id, sha256,"
+                        + " envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (message_id) DO NOTHING",
+                r.messageId().toString(), r.from().value(), r.to().value(), r.type().wireName(), text(r.caseId()),
+                text(r.legId()), r.sha256(), r.envelope(), r.receipt(), r.receivedAt().toEpochMilli()) == 1;
+    }
+
+    @Override
+    public Optional<InboxRecord> inbox(MessageId messageId) {
+        return one("SELECT * FROM inbox WHERE message_id = ?", SqlTx::inboxRow, messageId.toString());
+    }
+
+    @Override
+    public List<InboxRecord> inboxOfLeg(LegId legId) {
+        return list("SELECT * FROM inbox WHERE leg_id = ? ORDER BY received_at, message_id", SqlTx::inboxRow,
+                legId.toString());
+    }
+
+    private static InboxRecord inboxRow(ResultSet rs) throws SQLException {
+        return new InboxRecord(MessageId.parse(rs.getString("message_id")), MemberId.of(rs.getString("from_member")),
+                MemberId.of(rs.getString("to_member")), MessageType.fromWireName(rs.getString("message_type")),
+                caseId(rs.getString("case_id")), legId(rs.getString("leg_id")), rs.getString("sha256"),
+                rs.getString("envelope"), rs.getString("receipt"), Instant.ofEpochMilli(rs.getLong("received_at")));
+    }
+
+    // ---- outbox ---------------------------------------------------------------------------------
+
+    @Override
+    public long enqueue(OutboxRecord r) {
+        String sql = "INSERT INTO outbox (message_id, destination, ordering_key, message_type, to_member, case_id, leg_id,"
+                + " envelope, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                + " ON CONFLICT (destination, message_id) DO NOTHING RETURNING seq";
+        Optional<Long> seq = one(sql, rs -> rs.getLong(1), r.messageId().toString(), r.destination(), r.orderingKey(),
+                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), r.envelope(),
+                OutboxStatus.PENDING.name(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli());
+        return seq.orElse(0L);
+    }
+
+    @Override
+    public List<OutboxRecord> claim(String owner, Instant now, Duration lease, int limit, Collection<String> skip) {
+        StringBuilder sql = new StringBuilder("SELECT o.seq FROM outbox o WHERE ((o.status = 'PENDING' AND o.next_attempt_at <= ?)"
+                + " OR (o.status = 'IN_FLIGHT' AND o.lease_until < ?))");
+        List<Object> args = new ArrayList<>(List.of(now.toEpochMilli(), now.toEpochMilli()));
+        if (!skip.isEmpty()) {
+            sql.append(" AND o.destination NOT IN (").append("?,".repeat(skip.size() - 1)).append("?)");
+            args.addAll(skip);
+        }
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.seq < o.seq"
+                + " AND p.status IN ('PENDING', 'IN_FLIGHT', 'DEAD'))");
+        sql.append(" ORDER BY o.seq LIMIT ?").append(dialect.skipLocked());
+        args.add(limit);
+        List<Long> seqs = list(sql.toString(), rs -> rs.getLong(1), args.toArray());
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        String in = "?,".repeat(seqs.size() - 1) + "?";
+        List<Object> upd = new ArrayList<>(List.of(owner, now.plus(lease).toEpochMilli()));
+        upd.addAll(seqs);
+        update("UPDATE outbox SET status = 'IN_FLIGHT', lease_owner = ?, lease_until = ?, attempts = attempts + 1"
+                + " WHERE seq IN (" + in + ")", upd.toArray());
+        return list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE seq IN (" + in + ") ORDER BY seq", SqlTx::outboxRow,
+                seqs.toArray());
+    }
+
+    @Override
+    public void markDelivered(long seq, String owner, Instant at, String receipt) {
+        update("UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, receipt = ?, lease_owner = NULL,"
+                + " lease_until = NULL, last_error_key = NULL, last_error = NULL WHERE seq = ? AND status = 'IN_FLIGHT'"
+                + " AND lease_owner = ?", at.toEpochMilli(), receipt, seq, owner);
+    }
+
+    @Override
+    public void markRetry(long seq, String owner, Instant nextAttemptAt, String errorKey, String error) {
+        update("UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, last_error_key = ?, last_error = ?,"
+                + " lease_owner = NULL, lease_until = NULL WHERE seq = ? AND status = 'IN_FLIGHT' AND lease_owner = ?",
+                nextAttemptAt.toEpochMilli(), errorKey, truncate(error), seq, owner);
+    }
+
+    @Override
+    public void markDead(long seq, String owner, Instant at, String errorKey, String error) {
+        update("UPDATE outbox SET status = 'DEAD', next_attempt_at = ?, last_error_key = ?, last_error = ?,"
+                + " lease_owner = NULL, lease_until = NULL WHERE seq = ? AND status = 'IN_FLIGHT' AND lease_owner = ?",
+                at.toEpochMilli(), errorKey, truncate(error), seq, owner);
+    }
+
+    @Override
+    public List<OutboxRecord> expirePending(Instant cutoff, Instant now) {
+        List<OutboxRecord> expired = list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'PENDING'"
+                + " AND created_at < ? ORDER BY seq" + dialect.forUpdate(), SqlTx::outboxRow, cutoff.toEpochMilli());
+        for (OutboxRecord r : expired) {
+            update("UPDATE outbox SET status = 'DEAD', next_attempt_at = ?, last_error_key = 'max_age',"
+                    + " last_error = COALESCE(last_error, 'never delivered') WHERE seq = ? AND status = 'PENDING'",
+                    now.toEpochMilli(), r.seq());
+        }
+        return expired;
+    }
+
+    @Override
+    public Optional<OutboxRecord> outbox(long seq) {
+        return one("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE seq = ?", SqlTx::outboxRow, seq);
+    }
+
+    @Override
+    public List<OutboxRecord> outboxOfLeg(LegId legId) {
+        return list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE leg_id = ? ORDER BY seq", SqlTx::outboxRow,
+                legId.toString());
+    }
+
+    @Override
+    public List<OutboxRecord> deadLetters(DeadLetterFilter f) {
+        if (f.destination() != null) {
+            return list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'DEAD' AND destination = ?"
+                    + " ORDER BY seq LIMIT ?", SqlTx::outboxRow, f.destination(), f.limit());
+        }
+        return list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'DEAD' ORDER BY seq LIMIT ?",
+                SqlTx::outboxRow, f.limit());
+    }
+
+    @Override
+    public boolean redrive(long seq, Instant now, String envelope) {
+        return update("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, created_at = ?,"
+                + " envelope = ?, last_error_key = NULL WHERE seq = ? AND status = 'DEAD'",
+                now.toEpochMilli(), now.toEpochMilli(), envelope, seq) == 1;
+    }
+
+    @Override
+    public List<OutboxStats> outboxStats(Instant now) {
+        return list("SELECT destination,"
+                        + " SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'IN_FLIGHT' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'DEAD' THEN 1 ELSE 0 END),"
+                        + " MIN(CASE WHEN status IN ('PENDING', 'IN_FLIGHT') THEN created_at END)"
+                        + " FROM outbox WHERE status <> 'DELIVERED' GROUP BY destination ORDER BY destination",
+                rs -> {
+                    long oldest = rs.getLong(5);
+                    Duration age = rs.wasNull() ? Duration.ZERO : Duration.ofMillis(Math.max(0, now.toEpochMilli() - oldest));
+                    return new OutboxStats(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), age);
+                });
+    }
+
+    private static OutboxRecord outboxRow(ResultSet rs) throws SQLException {
+        long delivered = rs.getLong("delivered_at");
+        Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
+        return new OutboxRecord(rs.getLong("seq"), MessageId.parse(rs.getString("message_id")),
+                rs.getString("destination"), rs.getString("ordering_key"),
+                MessageType.fromWireName(rs.getString("message_type")), MemberId.of(rs.getString("to_member")),
+                caseId(rs.getString("case_id")), legId(rs.getString("leg_id")), rs.getString("envelope"),
+                OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getString("last_error_key"), rs.getString("last_error"), deliveredAt, rs.getString("receipt"));
+    }
+
+    // ---- cases and legs ---------------------------------------------------------------------------
+
+    @Override
+    public void insertCase(CaseRecord r) {
+        update("INSERT INTO cases (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.caseId().toString(), r.homeMember().value(), r.creditCode().value(), r.enterpriseName(),
+                r.status().name(), r.appliedOn() == null ? null : r.appliedOn().toString(), r.homeReference(),
+                r.createdBy(), r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli(), r.detail());
+    }
+
+    @Override
+    public Optional<CaseRecord> findCase(CaseId caseId) {
+        return one("SELECT " + CASE_COLUMNS + " FROM cases WHERE case_id = ?", SqlTx::caseRow, caseId.toString());
+    }
+
+    @Override
+    public void updateCase(CaseRecord r) {
+        update("UPDATE cases SET status = ?, updated_at = ? WHERE case_id = ?", r.status().name(),
+                r.updatedAt().toEpochMilli(), r.caseId().toString());
+    }
+
+    @Override
+    public List<CaseRecord> listCases(CaseFilter f) {
+        StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM cases c WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (f.homeMember() != null) {
+            sql.append(" AND c.home_member = ?");
+            args.add(f.homeMember().value());
+        }
+        if (f.creditCode() != null) {
+            sql.append(" AND c.credit_code = ?");
+            args.add(f.creditCode());
+        }
+        if (f.status() != null) {
+            sql.append(" AND c.status = ?");
+            args.add(f.status().name());
+        }
+        if (f.legState() != null || f.penalizingMember() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM legs l WHERE l.case_id = c.case_id");
+            if (f.legState() != null) {
+                sql.append(" AND l.state = ?");
+                args.add(f.legState().name());
+            }
+            if (f.penalizingMember() != null) {
+                sql.append(" AND l.penalizing_member = ?");
+                args.add(f.penalizingMember().value());
+            }
+            sql.append(")");
+        }
+        if (f.afterCaseId() != null) {
+            sql.append(" AND c.case_id > ?");
+            args.add(f.afterCaseId());
+        }
+        sql.append(" ORDER BY c.case_id LIMIT ?");
+        args.add(f.limit());
+        return list(sql.toString(), SqlTx::caseRow, args.toArray());
+    }
+
+    private static CaseRecord caseRow(ResultSet rs) throws SQLException {
+        String applied = rs.getString("applied_on");
+        return new CaseRecord(CaseId.parse(rs.getString("case_id")), MemberId.of(rs.getString("home_member")),
+                CreditCode.of(rs.getString("credit_code")), rs.getString("enterprise_name"),
+                CaseStatus.valueOf(rs.getString("status")), applied == null ? null : LocalDate.parse(applied),
+                rs.getString("home_reference"), rs.getString("created_by"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getString("detail"));
+    }
+
+    @Override
+    public void insertLeg(LegRecord r) {
+        update("INSERT INTO legs (leg_id, case_id, home_member, penalizing_member, state, decision_number, penalty,"
+                        + " platform_reference, state_since, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                r.legId().toString(), r.caseId().toString(), r.homeMember().value(), r.penalizingMember().value(),
+                r.state().name(), r.penalty().decisionNumber(), Records.penaltyToJson(r.penalty()), r.platformReference(),
+                r.stateSince().toEpochMilli(), r.updatedAt().toEpochMilli());
+    }
+
+    @Override
+    public Optional<LegRecord> lockLeg(LegId legId) {
+        return one("SELECT " + LEG_COLUMNS + " FROM legs WHERE leg_id = ?" + dialect.forUpdate(), SqlTx::legRow,
+                legId.toString());
+    }
+
+    @Override
+    public Optional<LegRecord> findLeg(LegId legId) {
+        return one("SELECT " + LEG_COLUMNS + " FROM legs WHERE leg_id = ?", SqlTx::legRow, legId.toString());
+    }
+
+    @Override
+    public boolean updateLeg(LegRecord r) {
+        return update("UPDATE legs SET state = ?, platform_reference = ?, state_since = ?, updated_at = ?,"
+                        + " version = version + 1 WHERE leg_id = ? AND version = ?", r.state().name(),
+                r.platformReference(), r.stateSince().toEpochMilli(), r.updatedAt().toEpochMilli(),
+                r.legId().toString(), r.version()) == 1;
+    }
+
+    @Override
+    public List<LegRecord> legsOfCase(CaseId caseId) {
+        return list("SELECT " + LEG_COLUMNS + " FROM legs WHERE case_id = ? ORDER BY leg_id", SqlTx::legRow,
+                caseId.toString());
+    }
+
+    @Override
+    public List<LegRecord> legsOfCases(Collection<CaseId> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return list("SELECT " + LEG_COLUMNS + " FROM legs WHERE case_id IN (" + "?,".repeat(caseIds.size() - 1)
+                + "?) ORDER BY case_id, leg_id", SqlTx::legRow, caseIds.stream().map(CaseId::toString).toArray());
+    }
+
+    private static LegRecord legRow(ResultSet rs) throws SQLException {
+        return new LegRecord(LegId.parse(rs.getString("leg_id")), CaseId.parse(rs.getString("case_id")),
+                MemberId.of(rs.getString("home_member")), MemberId.of(rs.getString("penalizing_member")),
+                LegState.valueOf(rs.getString("state")), Records.penaltyFromJson(rs.getString("penalty")),
+                rs.getString("platform_reference"), Instant.ofEpochMilli(rs.getLong("state_since")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")), rs.getLong("version"));
+    }
+
+    @Override
+    public void appendEvent(LegEvent e) {
+        update("INSERT INTO leg_events (case_id, leg_id, at, kind, from_state, to_state, message_id, actor, detail)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", e.caseId().toString(), e.legId().toString(),
+                e.at().toEpochMilli(), e.kind().name(), e.fromState() == null ? null : e.fromState().name(),
+                e.toState() == null ? null : e.toState().name(), text(e.messageId()), e.actor(), e.detail());
+    }
+
+    @Override
+    public List<LegEvent> eventsOfCase(CaseId caseId) {
+        return list("SELECT * FROM leg_events WHERE case_id = ? ORDER BY seq", rs -> {
+            String from = rs.getString("from_state");
+            String to = rs.getString("to_state");
+            String msg = rs.getString("message_id");
+            return new LegEvent(rs.getLong("seq"), CaseId.parse(rs.getString("case_id")),
+                    LegId.parse(rs.getString("leg_id")), Instant.ofEpochMilli(rs.getLong("at")),
+                    EventKind.valueOf(rs.getString("kind")), from == null ? null : LegState.valueOf(from),
+                    to == null ? null : LegState.valueOf(to), msg == null ? null : MessageId.parse(msg),
+                    rs.getString("actor"), rs.getString("detail"));
+        }, caseId.toString());
+    }
+
+    // ---- idempotency --------------------------------------------------------------------------------
+
+    @Override
+    public boolean recordPlatformEvent(MemberId member, String eventId, LegId legId, Instant at) {
+        return update("INSERT INTO platform_events (member, event_id, leg_id, received_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (member, event_id) DO NOTHING", member.value(), eventId, text(legId), at.toEpochMilli()) == 1;
+    }
+
+    @Override
+    public Optional<IdempotentCreation> idempotentCreation(MemberId member, String key) {
+        return one("SELECT request_sha256, case_id FROM idempotency_keys WHERE member = ? AND idem_key = ?",
+                rs -> new IdempotentCreation(rs.getString(1), CaseId.parse(rs.getString(2))), member.value(), key);
+    }
+
+    @Override
+    public void recordIdempotentCreation(MemberId member, String key, String requestSha256, CaseId caseId, Instant at) {
+        update("INSERT INTO idempotency_keys (member, idem_key, request_sha256, case_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                member.value(), key, requestSha256, caseId.toString(), at.toEpochMilli());
+    }
+
+    // ---- audit --------------------------------------------------------------------------------------
+
+    @Override
+    public AuditEntry audit(Instant at, String actor, String member, String action, String subject, String detail) {
+        Object[] head = one("SELECT last_seq, last_hash FROM audit_head WHERE id = 1" + dialect.forUpdate(),
+                rs -> new Object[] {rs.getLong(1), rs.getString(2)}).orElseThrow();
+        long seq = (Long) head[0] + 1;
+        String prev = (String) head[1];
+        String hash = auditHash(prev, seq, at, actor, member, action, subject, detail);
+        update("INSERT INTO audit_log (seq, at, actor, member, action, subject, detail, prev_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, at.toEpochMilli(), actor, member, action, subject, detail,
+                prev, hash);
+        update("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+        return new AuditEntry(seq, at, actor, member, action, subject, detail, prev, hash);
+    }
+
+    /** The chained hash of one audit line; fields are separated by a unit separator. */
+    static String auditHash(String prev, long seq, Instant at, String actor, String member, String action,
+                            String subject, String detail) {
+        String line = String.join("\u001f", prev, Long.toString(seq), Long.toString(at.toEpochMilli()), actor,
+                String.valueOf(member), action, String.valueOf(subject), String.valueOf(detail));
+        return Digests.sha256Hex(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<AuditEntry> auditLog(long afterSeq, int limit) {
+        return list("SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?", rs -> new AuditEntry(rs.getLong("seq"),
+                Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor"), rs.getString("member"),
+                rs.getString("action"), rs.getString("subject"), rs.getString("detail"), rs.getString("prev_hash"),
+                rs.getString("hash")), afterSeq, limit);
+    }
+
+    // ---- JDBC plumbing --------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private int update(String sql, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage() + " [" + abbreviate(sql) + "]", e);
+        }
+    }
+
+    private <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
+        List<T> rows = list(sql, mapper, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage() + " [" + abbreviate(sql) + "]", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) {
+                ps.setNull(i + 1, Types.VARCHAR);
+            } else if (a instanceof Long) {
+                ps.setLong(i + 1, (Long) a);
+            } else if (a instanceof Integer) {
+                ps.setInt(i + 1, (Integer) a);
+            } else {
+                ps.setString(i + 1, a.toString());
+            }
+        }
+    }
+
+    private static String text(Object id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static CaseId caseId(String s) {
+        return s == null ? null : CaseId.parse(s);
+    }
+
+    private static LegId legId(String s) {
+        return s == null ? null : LegId.parse(s);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+
+    private static String abbreviate(String sql) {
+        return sql.length() <= 120 ? sql : sql.substring(0, 117) + "...";
+    }
+}
