@@ -13,6 +13,12 @@ import java.util.Optional;
 
 /** The operations available inside one store transaction. */
 public interface Tx {
+    /**
+     * Runs {@code work} so that, if it throws, only its own writes are undone and the rest of the
+     * transaction stands (a savepoint). Used to commit many independent messages in one transaction.
+     */
+    <T> T withSavepoint(java.util.function.Supplier<T> work);
+
     // ---- inbox ----------------------------------------------------------------------------
 
     /** Inserts unless a record with the message id exists; true when inserted. */

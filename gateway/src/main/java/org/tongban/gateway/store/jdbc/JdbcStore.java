@@ -98,7 +98,30 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T inTransaction(Function<Tx, T> work) {
-        return run(work, false);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(work, false);
+            } catch (StoreException e) {
+                // PostgreSQL aborts one of two deadlocked or conflicting transactions; the work is
+                // repeatable (it only reads and writes this store), so run it again.
+                if (attempt >= 3 || !isRetryable(e)) {
+                    throw e;
+                }
+                LOG.debug("retrying a transaction after {}", e.getMessage());
+            }
+        }
+    }
+
+    private static boolean isRetryable(StoreException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                String state = ((SQLException) t).getSQLState();
+                if ("40001".equals(state) || "40P01".equals(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -55,6 +55,31 @@ final class SqlTx implements Tx {
         this.dialect = dialect;
     }
 
+    @Override
+    public <T> T withSavepoint(java.util.function.Supplier<T> work) {
+        java.sql.Savepoint sp;
+        try {
+            sp = c.setSavepoint();
+        } catch (SQLException e) {
+            throw new StoreException("cannot set a savepoint: " + e.getMessage(), e);
+        }
+        try {
+            T result = work.get();
+            c.releaseSavepoint(sp);
+            return result;
+        } catch (RuntimeException e) {
+            try {
+                c.rollback(sp);
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+                throw new StoreException("cannot roll back to a savepoint: " + rollback.getMessage(), rollback);
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw new StoreException("cannot release a savepoint: " + e.getMessage(), e);
+        }
+    }
+
     // ---- inbox ----------------------------------------------------------------------------------
 
     @Override

@@ -1,0 +1,141 @@
+package org.tongban.gateway.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Commits many independent units of work in one transaction (group commit): writer threads take
+ * what has queued up, run each unit under its own savepoint, commit once, and only then complete
+ * the units' futures. A unit that throws is undone alone and fails alone; a failed commit fails
+ * the whole group and nothing of it is stored. This is how the node stores every message before
+ * answering and still answers thousands per second.
+ */
+public final class GroupCommitter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+
+    private final Store store;
+    private final int maxGroup;
+    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    private record Unit<T>(Function<Tx, T> work, CompletableFuture<T> result) {
+        @SuppressWarnings("unchecked")
+        void complete(Object value) {
+            result.complete((T) value);
+        }
+    }
+
+    /**
+     * @param writers  writer threads: 1 for the embedded store (SQLite has one writer anyway),
+     *                 a few for PostgreSQL so that one group's commit overlaps the next
+     * @param maxGroup largest number of units in one transaction
+     */
+    public GroupCommitter(Store store, int writers, int maxGroup) {
+        this.store = store;
+        this.maxGroup = maxGroup;
+        for (int i = 0; i < writers; i++) {
+            Thread t = new Thread(this::loop, "tongban-group-commit-" + i);
+            t.setDaemon(true);
+            t.start();
+            this.writers.add(t);
+        }
+    }
+
+    /** Queues a unit; the future completes after its group committed (or fails with its error). */
+    public <T> CompletableFuture<T> submit(Function<Tx, T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        if (!running) {
+            f.completeExceptionally(new StoreException("the store is closing", null));
+            return f;
+        }
+        queue.add(new Unit<>(work, f));
+        return f;
+    }
+
+    private void loop() {
+        List<Unit<?>> group = new ArrayList<>(maxGroup);
+        while (running || !queue.isEmpty()) {
+            try {
+                Unit<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, maxGroup - 1);
+                commit(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("group commit loop failed", e);
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void commit(List<Unit<?>> group) {
+        Object[] results = new Object[group.size()];
+        RuntimeException[] failures = new RuntimeException[group.size()];
+        try {
+            store.inTransaction(tx -> {
+                for (int i = 0; i < group.size(); i++) {
+                    Unit<?> u = group.get(i);
+                    results[i] = null;
+                    failures[i] = null;
+                    try {
+                        results[i] = tx.withSavepoint(() -> u.work().apply(tx));
+                    } catch (StoreException e) {
+                        throw e; // the connection is in doubt: fail the group
+                    } catch (RuntimeException e) {
+                        failures[i] = e;
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            for (Unit<?> u : group) {
+                u.result().completeExceptionally(e);
+            }
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            if (failures[i] != null) {
+                group.get(i).result().completeExceptionally(failures[i]);
+            } else {
+                group.get(i).complete(results[i]);
+            }
+        }
+    }
+
+    /** Stops taking units, lets the writers finish what is queued, waits up to {@code millis}. */
+    public void close(long millis) {
+        running = false;
+        long deadline = System.currentTimeMillis() + millis;
+        for (Thread t : writers) {
+            try {
+                t.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Unit<?> left;
+        while ((left = queue.poll()) != null) {
+            left.result().completeExceptionally(new StoreException("the store closed before this was stored", null));
+        }
+    }
+
+    @Override
+    public void close() {
+        close(10_000);
+    }
+}
