@@ -52,6 +52,14 @@ final class EcmaNumbers {
             if (candidate.doubleValue() == value) {
                 return candidate;
             }
+            // Just above a power of two the gap below is half the gap above: the nearest p-digit
+            // decimal may miss while the one on the other side still reads back.
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+                BigDecimal other = exact.round(new MathContext(p, mode));
+                if (other.doubleValue() == value) {
+                    return other;
+                }
+            }
         }
         return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
     }

@@ -43,8 +43,9 @@ public final class StrictJson {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxDocumentLength(limits.maxDocumentBytes() + 1L)
                 .maxNestingDepth(limits.maxDepth() + 1)
-                .maxStringLength(Math.max(limits.maxStringChars() * 4 + 16, 1024))
-                .maxNameLength(Math.max(limits.maxStringChars() * 4 + 16, 1024))
+                // No string can be longer than the document; this way STRING_TOO_LONG is always ours.
+                .maxStringLength(Math.max(limits.maxDocumentBytes(), 1024))
+                .maxNameLength(Math.max(limits.maxDocumentBytes(), 1024))
                 .maxNumberLength(400)
                 .build();
         this.factory = new JsonFactoryBuilder()
@@ -89,8 +90,11 @@ public final class StrictJson {
             }
             return root;
         } catch (StreamConstraintsException e) {
-            throw new ContractException(ErrorCode.DOCUMENT_TOO_LARGE, builder.pointer(),
-                    "a limit was exceeded: " + e.getOriginalMessage());
+            // Jackson's cap on number length (it keeps BigInteger parsing cheap) is the one that trips
+            // before ours; the exception type does not say which limit it was, only the text does.
+            boolean number = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Number value length");
+            throw new ContractException(number ? ErrorCode.NUMBER_OUT_OF_RANGE : ErrorCode.DOCUMENT_TOO_LARGE,
+                    builder.pointer(), "a limit was exceeded: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ContractException(ErrorCode.JSON_MALFORMED, builder.pointer(),
                     e.getOriginalMessage() + " at " + locationOf(e));
