@@ -158,7 +158,7 @@ class EnvelopeVerifierTest {
             byte[] wire = signedByHarbin(statusQuery(), ED25519).canonicalBytes();
             assertAccepted(verifierAt(SOON_AFTER), wire);
             ObjectNode t = tree(wire);
-            ((ObjectNode) t.get("payload")).put("includeHistory", false);
+            ((ObjectNode) t.get("payload")).put("includeEvents", false);
 
             assertRefused(verifierAt(SOON_AFTER), bytes(t), ErrorCode.SIGNATURE_INVALID);
         }

@@ -1,0 +1,49 @@
+package org.tongban.contracts.cli;
+
+import org.tongban.contracts.error.ContractException;
+import org.tongban.contracts.json.Canonicalizer;
+
+import java.util.Set;
+
+/** {@code canonicalize}: the RFC 8785 canonical bytes of any JSON document, exactly. */
+final class CanonicalizeCommand implements Command {
+    @Override
+    public String name() {
+        return "canonicalize";
+    }
+
+    @Override
+    public String summary() {
+        return "print the RFC 8785 (JCS) canonical form of a JSON document";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: tongban canonicalize FILE|-
+
+                Prints the RFC 8785 canonical bytes of the JSON document in FILE (or standard input
+                for -) to standard output, exactly: UTF-8, no trailing newline. Duplicate member
+                names, lone surrogates and numbers outside IEEE 754 double range are refused.
+                """;
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of();
+    }
+
+    @Override
+    public int run(Arguments args, Console console) {
+        String file = args.singleOperand("the JSON file (or - for standard input)");
+        byte[] input = console.read(file);
+        byte[] canonical;
+        try {
+            canonical = Canonicalizer.canonicalize(input);
+        } catch (ContractException e) {
+            throw CliFailure.rejected(e, CliInputs.displayName(file));
+        }
+        console.print(canonical);
+        return ExitCode.OK;
+    }
+}
