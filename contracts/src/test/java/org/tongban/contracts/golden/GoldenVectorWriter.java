@@ -44,8 +44,12 @@ import java.util.TreeSet;
  *     -Dexec.mainClass=org.tongban.contracts.golden.GoldenVectorWriter -Dexec.args=contracts/golden-vectors</pre>
  */
 public final class GoldenVectorWriter {
-    /** The vectors' folder, relative to the {@code contracts} module (the working directory of its tests). */
-    public static final Path MODULE_DIR = Path.of("golden-vectors");
+    /**
+     * The vectors' folder: {@code golden-vectors} in the {@code contracts} module, found from the
+     * module (the working directory of its tests) or from the repository root.
+     */
+    public static final Path MODULE_DIR = Files.isDirectory(Path.of("contracts", "golden-vectors"))
+            ? Path.of("contracts", "golden-vectors") : Path.of("golden-vectors");
     /** The members whose keys sign the sample messages. */
     static final String[] SIGNING_MEMBERS = {"230100", "330100"};
     static final String PRIVATE_KEYS = "keys/private-TEST-ONLY/";
