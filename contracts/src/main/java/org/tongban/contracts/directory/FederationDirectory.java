@@ -121,7 +121,8 @@ public record FederationDirectory(String federation, long serial, OffsetDateTime
             throw new ContractException(ErrorCode.DIRECTORY_INVALID, "/format", "'format' must be \"" + FORMAT + "\"");
         }
         JsonNode version = document.get("version");
-        if (version == null || !version.isTextual() || !version.textValue().startsWith("1.")) {
+        // MAJOR.MINOR as in ContractVersion: "1.0\n" or "1.x" is not a version
+        if (version == null || !version.isTextual() || !version.textValue().matches("1\\.(0|[1-9][0-9]{0,3})")) {
             throw new ContractException(ErrorCode.VERSION_UNSUPPORTED, "/version", "directory version 1.x is supported");
         }
         r.accept("format");
