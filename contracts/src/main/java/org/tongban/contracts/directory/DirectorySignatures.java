@@ -37,7 +37,7 @@ public final class DirectorySignatures {
             throw new ContractException(ErrorCode.DIRECTORY_INVALID, "", "a directory is a JSON object");
         }
         JsonNode sigNode = tree.get("signature");
-        if (sigNode == null) {
+        if (sigNode == null || sigNode.isNull()) {
             throw new ContractException(ErrorCode.SIGNATURE_MISSING, "/signature", "the directory is not signed");
         }
         ReadContext ctx = ReadContext.strict();

@@ -118,6 +118,14 @@ class DirectorySignaturesTest {
         }
 
         @Test
+        void a_null_signature_is_signature_missing_as_for_envelopes() {
+            ObjectNode t = tree(signedBytes());
+            t.putNull("signature");
+            assertRefused(() -> DirectorySignatures.verify(Canonicalizer.canonicalize(t), ANCHOR, IN_2026),
+                    ErrorCode.SIGNATURE_MISSING);
+        }
+
+        @Test
         void a_directory_past_its_validity_is_directory_expired() {
             Instant validUntil = TestDirectory.signed().validUntil().toInstant();
             DirectorySignatures.verify(signedBytes(), ANCHOR, validUntil.minusSeconds(1));
