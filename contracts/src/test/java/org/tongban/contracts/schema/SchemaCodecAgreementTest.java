@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tongban.contracts.crypto.SignatureAlgorithm;
 import org.tongban.contracts.error.ErrorCode;
 import org.tongban.contracts.error.Violation;
+import org.tongban.contracts.id.CreditCode;
 import org.tongban.contracts.message.MessageType;
 import org.tongban.contracts.testing.TestDirectory;
 import org.tongban.contracts.testing.TestKeys;
@@ -330,6 +331,30 @@ class SchemaCodecAgreementTest {
             ObjectNode doc = Examples.json(PENALTY_NOTICE);
             set(doc, "/payload/publishedOn", date);
             assertAgreement(doc, valid);
+        }
+    }
+
+    @Nested
+    class CreditCodes {
+        /**
+         * Codes with a correct check character, so that only the other rules decide. The schema
+         * must say what the codec says; when the codec gains a rule on positions 1-17 (say, that
+         * positions 3-8 name a province), this table shows the pattern must follow.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                "91230100MA1B2C3D4", "91330100MA2B3C4D5", "12100000400000000", "Y1120000ABCDEFGHJ",
+                "91000000MA1B2C3D4", "91010100MA1B2C3D4", "9123010OMA1B2C3D4", "9I230100MA1B2C3D4",
+        })
+        void schema_and_codec_agree_on_a_credit_code(String first17) {
+            String code = first17 + (first17.chars().allMatch(c -> CreditCode.ALPHABET.indexOf(c) >= 0)
+                    ? CreditCode.checkCharacter(first17) : '0');
+            ObjectNode doc = Examples.json(PUBLICITY_ENDED);
+            set(doc, "/payload/enterprise/creditCode", code);
+            List<String> schemaErrors = ContractSchemas.errors(ContractSchemas.ENVELOPE, doc);
+            List<Violation> violations = Codec.ENVELOPE.violations(doc);
+            assertThat(schemaErrors.isEmpty()).as("%s: schema %s, codec %s", code, schemaErrors, violations)
+                    .isEqualTo(violations.isEmpty());
         }
     }
 
