@@ -30,6 +30,9 @@ public record KeyFile(SignatureAlgorithm algorithm, String keyId, MemberId membe
         Objects.requireNonNull(publicKey, "publicKey");
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validUntil, "validUntil");
+        if (!validUntil.isAfter(validFrom)) {
+            throw new ContractException(ErrorCode.KEY_INVALID, "/validUntil", "validUntil must be after validFrom");
+        }
         if (privateKey != null && !privateKey.publicKey().equals(publicKey)) {
             throw new ContractException(ErrorCode.KEY_INVALID, "/publicKey", "the public key does not belong to the private key");
         }

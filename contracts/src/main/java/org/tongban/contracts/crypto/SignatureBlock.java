@@ -34,13 +34,14 @@ public record SignatureBlock(SignatureAlgorithm algorithm, String keyId, byte[] 
      */
     public static SignatureBlock read(JsonObjectReader r) {
         String alg = r.string("alg", 32);
-        String keyId = r.string("keyId", 64, KEY_ID, "a key id of letters, digits and . _ : -");
-        byte[] value = r.parsed("value", v -> Base64Url.decode(v, ErrorCode.SIGNATURE_INVALID, "the signature value"));
         SignatureAlgorithm algorithm = alg == null ? null : SignatureAlgorithm.fromWireName(alg);
         if (alg != null && algorithm == null) {
+            // reported first: with an unknown algorithm nothing else about the signature matters
             r.context().add(ErrorCode.ALGORITHM_UNSUPPORTED, r.pointer() + "/alg",
                     "'" + alg + "' is not a supported signature algorithm (Ed25519, SM2-SM3)");
         }
+        String keyId = r.string("keyId", 64, KEY_ID, "a key id of letters, digits and . _ : -");
+        byte[] value = r.parsed("value", v -> Base64Url.decode(v, ErrorCode.SIGNATURE_INVALID, "the signature value"));
         return r.build(() -> new SignatureBlock(algorithm, keyId, value));
     }
 

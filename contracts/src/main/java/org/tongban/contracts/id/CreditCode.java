@@ -65,6 +65,9 @@ public record CreditCode(String value) {
                 return "positions 3–8 must be a division code of six digits";
             }
         }
+        if (value.charAt(2) == '0') {
+            return "positions 3–8 (" + value.substring(2, 8) + ") name no province";
+        }
         int check = (31 - sum % 31) % 31;
         char expected = ALPHABET.charAt(check);
         if (value.charAt(17) != expected) {

@@ -7,7 +7,6 @@ import org.tongban.contracts.error.ErrorCode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -314,6 +313,10 @@ public final class JsonObjectReader {
             return null;
         }
         String s = v.textValue();
+        OffsetDateTime fast = Rfc3339.parse(s);
+        if (fast != null) {
+            return fast;
+        }
         if (!TIMESTAMP.matcher(s).matches()) {
             if (TIMESTAMP_NO_OFFSET.matcher(s).matches()) {
                 ctx.add(ErrorCode.DATE_TIME_OFFSET_MISSING, at(name),
@@ -324,12 +327,8 @@ public final class JsonObjectReader {
             }
             return null;
         }
-        try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } catch (DateTimeException e) {
-            ctx.add(ErrorCode.DATE_INVALID, at(name), "'" + s + "' is not a real point in time");
-            return null;
-        }
+        ctx.add(ErrorCode.DATE_INVALID, at(name), "'" + s + "' is not a real point in time");
+        return null;
     }
 
     public LocalDate date(String name) {

@@ -126,18 +126,18 @@ public final class StrictJson {
 
     /** Builds the tree while tracking where it is, so that errors can name the spot. */
     private final class Builder {
-        private final Deque<String> path = new ArrayDeque<>();
+        /** Member names (String) and array indexes (Integer); escaped only when a pointer is needed. */
+        private final Deque<Object> path = new ArrayDeque<>();
 
         String pointer() {
-            if (path.isEmpty()) {
-                return "";
-            }
-            StringBuilder sb = new StringBuilder();
-            Iterator<String> it = path.descendingIterator();
+            String pointer = "";
+            Iterator<Object> it = path.descendingIterator();
             while (it.hasNext()) {
-                sb.append(it.next());
+                Object step = it.next();
+                pointer = step instanceof Integer ? JsonPointers.index(pointer, (Integer) step)
+                        : JsonPointers.child(pointer, (String) step);
             }
-            return sb.toString();
+            return pointer;
         }
 
         JsonNode value(JsonParser p, JsonToken t, int depth) throws IOException {
@@ -177,7 +177,7 @@ public final class StrictJson {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = checkedString(p, p.currentName(), true);
-                path.push(JsonPointers.child("", name));
+                path.push(name);
                 if (node.has(name)) {
                     throw new ContractException(ErrorCode.JSON_DUPLICATE_KEY, pointer(),
                             "member '" + name + "' appears more than once");
@@ -205,7 +205,7 @@ public final class StrictJson {
                     throw new ContractException(ErrorCode.ARRAY_TOO_LONG, pointer(),
                             "more than " + limits.maxArrayItems() + " items");
                 }
-                path.push("/" + i);
+                path.push(i);
                 node.add(value(p, t, depth + 1));
                 path.pop();
                 i++;
