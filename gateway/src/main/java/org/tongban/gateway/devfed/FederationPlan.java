@@ -1,0 +1,31 @@
+package org.tongban.gateway.devfed;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * A federation to set up on one machine: its nodes, the members each hosts, and how each
+ * member's platform is reached. Used by the demo, integration tests and the load tool.
+ *
+ * @param development true for plain HTTP between nodes (one laptop), false for mutual TLS
+ */
+public record FederationPlan(String federationId, boolean development, List<NodePlan> nodes) {
+    public FederationPlan {
+        nodes = List.copyOf(nodes);
+    }
+
+    /**
+     * @param store        extra settings of the node's {@code store} block (empty: embedded store in the node's data dir)
+     */
+    public record NodePlan(String id, String host, int federationPort, int officePort, int opsPort,
+                           List<MemberPlan> members, ObjectNode store) {
+        public NodePlan {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** @param adapterSettings the member's adapter settings block */
+    public record MemberPlan(String id, String name, String slaProfile, String adapterType, ObjectNode adapterSettings) {
+    }
+}

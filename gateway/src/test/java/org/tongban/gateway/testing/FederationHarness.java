@@ -1,0 +1,126 @@
+package org.tongban.gateway.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tongban.gateway.devfed.DevFederation;
+import org.tongban.gateway.devfed.FederationPlan;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A federation of gateway nodes as separate processes on loopback, with ports chosen at run
+ * time, set up by {@link DevFederation} in a temporary directory. Closing it stops every process.
+ */
+public final class FederationHarness implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final DevFederation.Written written;
+    private final Map<String, NodeProcess> processes = new LinkedHashMap<>();
+    private final Map<String, FederationPlan.NodePlan> plans = new LinkedHashMap<>();
+
+    private FederationHarness(Path dir, FederationPlan plan, List<String> jvmArgs) {
+        this.dir = dir;
+        this.written = new DevFederation(dir, plan, Clock.systemUTC()).write();
+        for (FederationPlan.NodePlan n : plan.nodes()) {
+            plans.put(n.id(), n);
+            processes.put(n.id(), new NodeProcess(n.id(), written.nodeConfigs().get(n.id()), dir, jvmArgs));
+        }
+    }
+
+    public static Builder builder(Path dir) {
+        return new Builder(dir);
+    }
+
+    public static final class Builder {
+        private final Path dir;
+        private final List<FederationPlan.NodePlan> nodes = new ArrayList<>();
+        private boolean tls = true;
+        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+
+        private Builder(Path dir) {
+            this.dir = dir;
+        }
+
+        public Builder tls(boolean on) {
+            this.tls = on;
+            return this;
+        }
+
+        public Builder jvmArgs(String... args) {
+            jvmArgs.clear();
+            jvmArgs.addAll(List.of(args));
+            return this;
+        }
+
+        /** A node hosting members, each on a scripted platform with the given steps. */
+        public Builder node(String id, ObjectNode store, Member... members) {
+            List<FederationPlan.MemberPlan> ms = new ArrayList<>();
+            for (Member m : members) {
+                ObjectNode settings = JSON.createObjectNode();
+                settings.putArray("steps").addAll(m.steps().stream().map(JSON.getNodeFactory()::textNode).toList());
+                settings.put("delayMillis", 20);
+                ms.add(new FederationPlan.MemberPlan(m.id(), m.name(), "national", "scripted", settings));
+            }
+            nodes.add(new FederationPlan.NodePlan(id, "127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(), ms,
+                    store));
+            return this;
+        }
+
+        public FederationHarness build() {
+            return new FederationHarness(dir, new FederationPlan("tongban-it", !tls, nodes), jvmArgs);
+        }
+    }
+
+    /** A hosted member and the script its platform plays. */
+    public record Member(String id, String name, List<String> steps) {
+        public static Member of(String id, String name, String... steps) {
+            return new Member(id, name, steps.length == 0 ? List.of("accept", "repair", "end-publicity") : List.of(steps));
+        }
+    }
+
+    public FederationHarness startAll() {
+        processes.values().forEach(p -> p.start(Duration.ofSeconds(60)));
+        return this;
+    }
+
+    public NodeProcess process(String nodeId) {
+        return processes.get(nodeId);
+    }
+
+    /** An office API client for a member of a node, with a freshly minted token. */
+    public OfficeClient office(String nodeId, String member, String role) {
+        FederationPlan.NodePlan n = plans.get(nodeId);
+        return new OfficeClient("http://127.0.0.1:" + n.officePort(), "http://127.0.0.1:" + n.opsPort(),
+                Tokens.mint(written.jwtSecret(), "tongban-it", member, role));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public DevFederation.Written written() {
+        return written;
+    }
+
+    public Path nodeDataDir(String nodeId) {
+        return dir.resolve("data").resolve(nodeId);
+    }
+
+    @Override
+    public void close() {
+        for (NodeProcess p : processes.values()) {
+            try {
+                p.close();
+            } catch (RuntimeException e) {
+                // keep closing the others
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.tongban.gateway.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A gateway node running as a separate JVM on this machine's class path, with its output in a
+ * log file. {@link #kill()} is SIGKILL; {@link #stop()} is SIGTERM (graceful shutdown).
+ */
+public final class NodeProcess implements AutoCloseable {
+    private final String nodeId;
+    private final Path config;
+    private final Path log;
+    private final List<String> jvmArgs;
+    private Process process;
+    private int starts;
+
+    public NodeProcess(String nodeId, Path config, Path logDir, List<String> jvmArgs) {
+        this.nodeId = nodeId;
+        this.config = config;
+        this.log = logDir.resolve(nodeId + ".log");
+        this.jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** Starts the JVM and waits until it prints its ready line. */
+    public NodeProcess start(Duration timeout) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.tongban.gateway.Main");
+        cmd.add("run");
+        cmd.add("--config");
+        cmd.add(config.toString());
+        starts++;
+        try {
+            Files.writeString(log, "---- start " + starts + " ----\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .directory(config.getParent().toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start node " + nodeId, e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String marker = "node " + nodeId + " ready";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node " + nodeId + " exited with " + process.exitValue() + ":\n" + tail());
+            }
+            if (logText().contains(marker + ":") && countOf(logText(), marker + ":") >= starts) {
+                return this;
+            }
+            try {
+                process.waitFor(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("node " + nodeId + " not ready after " + timeout + ":\n" + tail());
+    }
+
+    /** SIGKILL: the process dies at once, mid-work. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitExit();
+        }
+    }
+
+    /** SIGTERM: graceful shutdown. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    private void waitExit() {
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String tail() {
+        String t = logText();
+        return t.length() <= 6000 ? t : t.substring(t.length() - 6000);
+    }
+
+    private String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int countOf(String text, String marker) {
+        int n = 0;
+        for (int i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
