@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <ul>
  *   <li>retryable: timeouts, connection errors, TLS errors (often a certificate being rotated),
- *       HTTP 5xx, 408, 425 and 429 (throttling, with Retry-After);</li>
+ *       HTTP 5xx, 408, 421 (misdirected: the member is moving between nodes), 425 and 429
+ *       (throttling, with Retry-After);</li>
  *   <li>permanent: other HTTP 4xx, business refusals, contract violations, anything unknown
  *       that is a programming error ({@link IllegalArgumentException}, {@link NullPointerException}).</li>
  * </ul>
@@ -59,6 +60,15 @@ public final class FailureClassifier {
                 return new Failure("connection", true, null, detail);
             }
         }
+        // a wrapper is what it wraps: Netty reports a refused TLS handshake as a DecoderException
+        // around the SSLHandshakeException
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && cause != e && depth < 8; depth++, cause = cause.getCause()) {
+            Failure inner = classify(cause);
+            if (!"unexpected".equals(inner.key())) {
+                return new Failure(inner.key(), inner.retryable(), inner.retryAfter(), detail);
+            }
+        }
         return new Failure("unexpected", false, null, detail);
     }
 
@@ -69,6 +79,10 @@ public final class FailureClassifier {
         }
         if (s >= 500 || s == 408 || s == 425) {
             return new Failure(s >= 500 ? "http_5xx" : "http_" + s, true, e.retryAfter(), detail);
+        }
+        if (s == 421) {
+            // Misdirected (a peer's MEMBER_NOT_HOSTED): the directory may be moving the member
+            return new Failure("misdirected", true, e.retryAfter(), detail);
         }
         if (s >= 400) {
             return new Failure("http_4xx", false, null, detail);

@@ -11,8 +11,10 @@ import org.tongban.contracts.error.Problem;
 import org.tongban.gateway.http.ProblemJson;
 import org.tongban.gateway.inbound.InboundPipeline;
 import org.tongban.gateway.metrics.GatewayMetrics;
+import org.tongban.gateway.tls.NodeTls;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The federation API, node to node: {@code POST /federation/v1/messages} takes one signed
@@ -22,21 +24,38 @@ import java.time.Duration;
  */
 public final class FederationApi {
     public static final String MESSAGES_PATH = "/federation/v1/messages";
+    /** Routing-context key of the directory node that presented the client certificate (with TLS). */
+    public static final String PEER_NODE = "tongban.peerNode";
 
     private final Vertx vertx;
     private final InboundPipeline pipeline;
     private final GatewayMetrics metrics;
     private final int maxBodyBytes;
+    private final NodeTls tls;
 
+    /** Without TLS: the development profile. */
     public FederationApi(Vertx vertx, InboundPipeline pipeline, GatewayMetrics metrics, int maxBodyBytes) {
+        this(vertx, pipeline, metrics, maxBodyBytes, null);
+    }
+
+    /**
+     * @param tls the node's TLS identity when the API runs over mutual TLS: each request's client
+     *            certificate must be pinned for a node in the directory in force <em>now</em>, so a
+     *            node dropped from the directory is refused on a connection opened before
+     */
+    public FederationApi(Vertx vertx, InboundPipeline pipeline, GatewayMetrics metrics, int maxBodyBytes, NodeTls tls) {
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
+        this.tls = tls;
     }
 
     public Router router() {
         Router router = Router.router(vertx);
+        if (tls != null) {
+            router.route().handler(this::checkClientNode);
+        }
         router.post(MESSAGES_PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)
                 .setHandleFileUploads(false));
         router.post(MESSAGES_PATH).handler(this::receive);
@@ -51,6 +70,17 @@ public final class FederationApi {
         router.errorHandler(500, ctx -> ProblemJson.send(ctx, ctx.failure() == null
                 ? new IllegalStateException("failure without cause") : ctx.failure()));
         return router;
+    }
+
+    private void checkClientNode(RoutingContext ctx) {
+        Optional<String> node = tls.nodeOf(ctx.request().sslSession());
+        if (node.isEmpty()) {
+            ProblemJson.send(ctx, Problem.of(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN,
+                    "the client certificate is not pinned for any node in the federation directory in force"));
+            return;
+        }
+        ctx.put(PEER_NODE, node.get());
+        ctx.next();
     }
 
     private void receive(RoutingContext ctx) {

@@ -163,7 +163,7 @@ public final class Node {
         } else if (!development) {
             return Future.failedFuture(new ConfigException("the production profile needs tls: mutual TLS on the federation API"));
         }
-        FederationApi federation = new FederationApi(vertx, pipeline, metrics, config.limits().maxEnvelopeBytes());
+        FederationApi federation = new FederationApi(vertx, pipeline, metrics, config.limits().maxEnvelopeBytes(), tls);
         JwtVerifier jwt = new JwtVerifier(config.office().jwtSecret().reveal(), config.office().jwtIssuer(), Clock.systemUTC());
         OfficeApi office = new OfficeApi(vertx, cases, jwt);
         HealthChecks health = new HealthChecks();
