@@ -68,6 +68,15 @@ public final class CaseService {
      * @param requestBytes the request as received, hashed for the idempotency check
      */
     public CaseView create(Clerk clerk, NewCase request, String idempotencyKey, byte[] requestBytes) {
+        return file(clerk, request, idempotencyKey, requestBytes).view();
+    }
+
+    /** A filed case, and whether an earlier request with the same idempotency key filed it. */
+    public record Filing(CaseView view, boolean replayed) {
+    }
+
+    /** As {@link #create}, also telling a replay apart from a new case (the office API answers 200 or 201). */
+    public Filing file(Clerk clerk, NewCase request, String idempotencyKey, byte[] requestBytes) {
         MemberId home = clerk.member();
         if (!hosted.hosts(home)) {
             throw new ContractException(ErrorCode.MEMBER_NOT_HOSTED, "", "member " + home + " is not hosted on this node");
@@ -82,7 +91,7 @@ public final class CaseService {
                         throw new ContractException(ErrorCode.IDEMPOTENCY_CONFLICT, "",
                                 "Idempotency-Key " + idempotencyKey + " was used for a different request");
                     }
-                    return view(tx, earlier.get().caseId(), true);
+                    return new Filing(view(tx, earlier.get().caseId(), true), true);
                 }
             }
             Instant now = clock.instant();
@@ -112,7 +121,7 @@ public final class CaseService {
             }
             tx.audit(now, clerk.actor(), home.value(), "case.create", caseId.toString(),
                     request.penalties().size() + " leg(s) for " + request.enterprise().creditCode());
-            return view(tx, caseId, true);
+            return new Filing(view(tx, caseId, true), false);
         });
     }
 

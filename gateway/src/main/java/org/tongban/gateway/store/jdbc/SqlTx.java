@@ -416,9 +416,7 @@ final class SqlTx implements Tx {
     /** The chained hash of one audit line; fields are separated by a unit separator. */
     static String auditHash(String prev, long seq, Instant at, String actor, String member, String action,
                             String subject, String detail) {
-        String line = String.join("\u001f", prev, Long.toString(seq), Long.toString(at.toEpochMilli()), actor,
-                String.valueOf(member), action, String.valueOf(subject), String.valueOf(detail));
-        return Digests.sha256Hex(line.getBytes(StandardCharsets.UTF_8));
+        return org.tongban.gateway.store.AuditChain.hash(prev, seq, at, actor, member, action, subject, detail);
     }
 
     @Override

@@ -1,0 +1,176 @@
+package org.tongban.gateway.testing;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.tongban.contracts.crypto.KeyFile;
+import org.tongban.contracts.crypto.SignatureAlgorithm;
+import org.tongban.contracts.directory.TrustAnchor;
+import org.tongban.contracts.id.Ids;
+import org.tongban.contracts.id.LegId;
+import org.tongban.contracts.id.MemberId;
+import org.tongban.contracts.message.Payload;
+import org.tongban.contracts.testing.TestDirectory;
+import org.tongban.contracts.testing.TestKeys;
+import org.tongban.gateway.cases.CaseService;
+import org.tongban.gateway.cases.Clerk;
+import org.tongban.gateway.cases.LegTransitions;
+import org.tongban.gateway.federation.DeliveryResults;
+import org.tongban.gateway.federation.InboundEffects;
+import org.tongban.gateway.federation.LocalHandOver;
+import org.tongban.gateway.federation.MessageFactory;
+import org.tongban.gateway.federation.ReceiptFactory;
+import org.tongban.gateway.metrics.GatewayMetrics;
+import org.tongban.gateway.node.DirectoryHolder;
+import org.tongban.gateway.node.HostedMembers;
+import org.tongban.gateway.office.auth.JwtIssuer;
+import org.tongban.gateway.office.auth.JwtVerifier;
+import org.tongban.gateway.routing.Dispatcher;
+import org.tongban.gateway.routing.Routes;
+import org.tongban.gateway.store.LegRecord;
+import org.tongban.gateway.store.Store;
+import org.tongban.gateway.store.jdbc.JdbcStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of a node that sit behind the office and ops APIs, wired as the node wires them,
+ * on an embedded store in a temporary directory: HARBIN and TIANJIN are hosted here (a case
+ * between them is handed over in the same transaction), every other member of
+ * {@link TestDirectory} is on a peer node (its messages wait in the outbox). The store notes any
+ * call made on an event loop ({@link EventLoopGuardStore}).
+ */
+public final class TestNodeParts implements AutoCloseable {
+    public static final MemberId HARBIN = TestDirectory.HARBIN;
+    public static final MemberId TIANJIN = TestDirectory.TIANJIN;
+    public static final MemberId HANGZHOU = TestDirectory.HANGZHOU;
+    public static final String JWT_SECRET = "tongban-test-jwt-secret-0123456789abcdef";
+    public static final String JWT_ISSUER = "tongban-test";
+
+    private final Clock clock;
+    private final EventLoopGuardStore store;
+    private final PrometheusMeterRegistry registry;
+    private final GatewayMetrics metrics;
+    private final HostedMembers hosted;
+    private final MessageFactory messages;
+    private final Dispatcher dispatcher;
+    private final CaseService cases;
+    private final JwtVerifier jwt;
+    private final JwtIssuer tokens;
+
+    private TestNodeParts(Path dir, Clock clock) {
+        this.clock = clock;
+        DirectoryHolder directory = new DirectoryHolder(write(dir.resolve("directory.json"),
+                TestDirectory.signed().toJson().toString()), anchor(dir), clock);
+        this.store = new EventLoopGuardStore(JdbcStore.embedded(dir.resolve("db"), 4));
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.metrics = new GatewayMetrics(registry);
+        this.hosted = new HostedMembers(Map.of(
+                HARBIN, List.of(TestKeys.member(HARBIN.value(), SignatureAlgorithm.ED25519)),
+                TIANJIN, List.of(TestKeys.member(TIANJIN.value(), SignatureAlgorithm.ED25519))), clock);
+        this.messages = new MessageFactory(hosted, new Ids(clock, new SecureRandom()), clock, Duration.ofDays(7));
+        LegTransitions transitions = new LegTransitions(clock, metrics);
+        this.dispatcher = new Dispatcher(new Routes(hosted, directory), clock);
+        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, clock);
+        dispatcher.bindLocalDelivery(new LocalHandOver(directory, new ReceiptFactory(messages), effects,
+                new DeliveryResults(transitions, clock), metrics, clock));
+        this.cases = new CaseService(store, hosted, messages, dispatcher, transitions, clock);
+        this.jwt = new JwtVerifier(JWT_SECRET, JWT_ISSUER, clock);
+        this.tokens = new JwtIssuer(JWT_SECRET, JWT_ISSUER, clock);
+    }
+
+    /** Everything on the system clock (the test keys and directory are valid 2026–2031). */
+    public static TestNodeParts create(Path dir) {
+        return new TestNodeParts(dir, Clock.systemUTC());
+    }
+
+    /** The trust anchor as the node reads it: from a public key file. */
+    private static TrustAnchor anchor(Path dir) {
+        Path file = write(dir.resolve("anchor.json"), TestKeys.anchorKey().publicOnly().toJson().toString());
+        try {
+            KeyFile k = KeyFile.parse(Files.readAllBytes(file));
+            return new TrustAnchor(k.keyId(), k.publicKey(), k.validFrom(), k.validUntil());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** Store calls made on an event-loop thread so far; the APIs must make none. */
+    public List<String> storeCallsOnEventLoop() {
+        return store.callsOnEventLoop();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public CaseService cases() {
+        return cases;
+    }
+
+    public JwtVerifier jwt() {
+        return jwt;
+    }
+
+    /** A bearer token for a clerk, supervisor or operator of {@code member} (null for an ops token without one). */
+    public String token(String subject, MemberId member, Clerk.Role role) {
+        return tokens.issue(new Clerk(subject, member, role), Duration.ofHours(1));
+    }
+
+    public String clerkToken(MemberId member) {
+        return token("clerk-" + member, member, Clerk.Role.clerk);
+    }
+
+    public String opsToken() {
+        return token("operator", null, Clerk.Role.ops);
+    }
+
+    /**
+     * Plays the penalizing member's side of a leg hosted here: signs {@code payload} from it to
+     * the home member and hands it over, as its platform's answer would (acceptance, materials
+     * request, decision…). Only for legs whose both members are hosted on this node.
+     */
+    public void answerFromPenalizingMember(LegId legId, Payload payload) {
+        store.inTransaction(tx -> {
+            LegRecord leg = tx.findLeg(legId).orElseThrow(() -> new IllegalArgumentException("no leg " + legId));
+            dispatcher.send(tx, messages.create(leg.penalizingMember(), leg.homeMember(), leg.caseId(), legId, null,
+                    payload));
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        registry.close();
+    }
+}
