@@ -1,6 +1,5 @@
 package org.tongban.gateway.store.jdbc;
 
-import org.tongban.contracts.crypto.Digests;
 import org.tongban.contracts.id.CaseId;
 import org.tongban.contracts.id.CreditCode;
 import org.tongban.contracts.id.LegId;
@@ -23,7 +22,6 @@ import org.tongban.gateway.store.OutboxStatus;
 import org.tongban.gateway.store.StoreException;
 import org.tongban.gateway.store.Tx;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
