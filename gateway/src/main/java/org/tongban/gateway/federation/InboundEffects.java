@@ -149,6 +149,9 @@ public final class InboundEffects {
         if (!leg.penalizingMember().equals(e.to()) || !leg.homeMember().equals(e.from())) {
             throw notParty(e);
         }
+        if (arrivedAfterTheEnd(tx, leg, e, target)) {
+            return;
+        }
         transitions.advance(tx, leg, target, e.messageId(), "member:" + e.from(), e.type().wireName(), false);
         if (platform) {
             toPlatform(tx, e);
@@ -160,7 +163,24 @@ public final class InboundEffects {
         if (!leg.homeMember().equals(e.to()) || !leg.penalizingMember().equals(e.from())) {
             throw notParty(e);
         }
+        if (arrivedAfterTheEnd(tx, leg, e, target)) {
+            return;
+        }
         transitions.advance(tx, leg, target, e.messageId(), "member:" + e.from(), e.type().wireName(), true);
+    }
+
+    /**
+     * A message that crossed with the end of the leg (e.g. the partner accepted while the home
+     * office withdrew) is stored and receipted, noted in the timeline, and changes nothing: a
+     * refusal would only leave a dead letter at the partner for a race nobody can fix.
+     */
+    private boolean arrivedAfterTheEnd(Tx tx, LegRecord leg, Envelope e, LegState target) {
+        if (!leg.state().isFinal() || leg.state() == target) {
+            return false;
+        }
+        transitions.note(tx, leg, EventKind.MESSAGE_RECEIVED, e.messageId(), "member:" + e.from(),
+                e.type().wireName() + " arrived after the leg became " + leg.state() + "; no effect");
+        return true;
     }
 
     private void answerStatus(Tx tx, Envelope e, StatusQuery q) {

@@ -64,6 +64,12 @@ public final class PlatformEventIntake {
                     throw new ContractException(ErrorCode.NOT_A_PARTY, "", "leg " + leg.legId()
                             + " is not at member " + member);
                 }
+                if (leg.state().isFinal() && leg.state() != target(event.payload())) {
+                    transitions.note(tx, leg, org.tongban.gateway.store.EventKind.MESSAGE_RECEIVED, null,
+                            "platform:" + member, type + " from the platform after the leg became " + leg.state()
+                                    + "; not forwarded");
+                    return true;
+                }
                 Envelope env = messages.create(member, leg.homeMember(), leg.caseId(), leg.legId(), null, event.payload());
                 transitions.advance(tx, leg, target(event.payload()), env.messageId(), "platform:" + member,
                         type + " from the platform", true);

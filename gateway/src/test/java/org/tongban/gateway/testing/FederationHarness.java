@@ -24,9 +24,11 @@ public final class FederationHarness implements AutoCloseable {
     private final DevFederation.Written written;
     private final Map<String, NodeProcess> processes = new LinkedHashMap<>();
     private final Map<String, FederationPlan.NodePlan> plans = new LinkedHashMap<>();
+    private final List<String> jvmArgs;
 
     private FederationHarness(Path dir, FederationPlan plan, List<String> jvmArgs) {
         this.dir = dir;
+        this.jvmArgs = List.copyOf(jvmArgs);
         this.written = new DevFederation(dir, plan, Clock.systemUTC()).write();
         for (FederationPlan.NodePlan n : plan.nodes()) {
             plans.put(n.id(), n);
@@ -61,6 +63,11 @@ public final class FederationHarness implements AutoCloseable {
 
         /** A node hosting members, each on a scripted platform with the given steps. */
         public Builder node(String id, ObjectNode store, Member... members) {
+            return node(id, FreePorts.next(), store, members);
+        }
+
+        /** As {@link #node(String, ObjectNode, Member...)}, with the federation port the directory names. */
+        public Builder node(String id, int federationPort, ObjectNode store, Member... members) {
             List<FederationPlan.MemberPlan> ms = new ArrayList<>();
             for (Member m : members) {
                 ObjectNode settings = JSON.createObjectNode();
@@ -68,7 +75,7 @@ public final class FederationHarness implements AutoCloseable {
                 settings.put("delayMillis", 20);
                 ms.add(new FederationPlan.MemberPlan(m.id(), m.name(), "national", "scripted", settings));
             }
-            nodes.add(new FederationPlan.NodePlan(id, "127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(), ms,
+            nodes.add(new FederationPlan.NodePlan(id, "127.0.0.1", federationPort, FreePorts.next(), FreePorts.next(), ms,
                     store));
             return this;
         }
@@ -90,8 +97,31 @@ public final class FederationHarness implements AutoCloseable {
         return this;
     }
 
+    /** Sets a TONGBAN_* override for every process of every node before it starts. */
+    public FederationHarness envForAll(String name, String value) {
+        processes.values().forEach(p -> p.env(name, value));
+        return this;
+    }
+
     public NodeProcess process(String nodeId) {
         return processes.get(nodeId);
+    }
+
+    /** Another process of an existing node (same configuration, e.g. the same PostgreSQL store). */
+    public NodeProcess addProcess(String nodeId, String name) {
+        NodeProcess p = new NodeProcess(nodeId, name, written.nodeConfigs().get(nodeId), dir, jvmArgs);
+        processes.put(name, p);
+        return p;
+    }
+
+    /** An office client for a specific office port (one process among several of a node). */
+    public OfficeClient office(int officePort, int opsPort, String member, String role) {
+        return new OfficeClient("http://127.0.0.1:" + officePort, "http://127.0.0.1:" + opsPort,
+                Tokens.mint(written.jwtSecret(), "tongban-it", member, role));
+    }
+
+    public FederationPlan.NodePlan plan(String nodeId) {
+        return plans.get(nodeId);
     }
 
     /** An office API client for a member of a node, with a freshly minted token. */
@@ -121,6 +151,23 @@ public final class FederationHarness implements AutoCloseable {
             } catch (RuntimeException e) {
                 // keep closing the others
             }
+        }
+        keepLogs();
+    }
+
+    /** Copies the node logs to target/it-logs/ so that a failed run can be read afterwards. */
+    private void keepLogs() {
+        try {
+            Path target = Path.of("target", "it-logs", dir.getFileName().toString());
+            java.nio.file.Files.createDirectories(target);
+            for (NodeProcess p : processes.values()) {
+                if (java.nio.file.Files.exists(p.log())) {
+                    java.nio.file.Files.copy(p.log(), target.resolve(p.log().getFileName()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // logs are a convenience; the test result stands without them
         }
     }
 }

@@ -17,14 +17,28 @@ public final class NodeProcess implements AutoCloseable {
     private final Path config;
     private final Path log;
     private final List<String> jvmArgs;
+    private final java.util.Map<String, String> env = new java.util.HashMap<>();
+    private final String logName;
     private Process process;
     private int starts;
 
     public NodeProcess(String nodeId, Path config, Path logDir, List<String> jvmArgs) {
+        this(nodeId, nodeId, config, logDir, jvmArgs);
+    }
+
+    /** A process of node {@code nodeId} logging to {@code <logName>.log} (several processes may run one node). */
+    public NodeProcess(String nodeId, String logName, Path config, Path logDir, List<String> jvmArgs) {
         this.nodeId = nodeId;
+        this.logName = logName;
         this.config = config;
-        this.log = logDir.resolve(nodeId + ".log");
+        this.log = logDir.resolve(logName + ".log");
         this.jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** Sets an environment variable for the next start, e.g. a TONGBAN_* configuration override. */
+    public NodeProcess env(String name, String value) {
+        env.put(name, value);
+        return this;
     }
 
     /** Starts the JVM and waits until it prints its ready line. */
@@ -42,7 +56,9 @@ public final class NodeProcess implements AutoCloseable {
         try {
             Files.writeString(log, "---- start " + starts + " ----\n", java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(cmd).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().putAll(env);
+            process = pb.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .directory(config.getParent().toFile()).start();
         } catch (IOException e) {

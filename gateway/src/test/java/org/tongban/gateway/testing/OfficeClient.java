@@ -13,7 +13,8 @@ import java.time.Duration;
 /** A blocking client of a node's office and ops APIs, for tests. */
 public final class OfficeClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String office;
     private final String ops;
@@ -42,13 +43,19 @@ public final class OfficeClient {
     }
 
     private Response send(HttpRequest.Builder b) {
+        HttpRequest request = b.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> r = HTTP.send(b.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r;
+            try {
+                r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stale) {
+                // a pooled keep-alive connection the server had just closed: one fresh try
+                r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             JsonNode body = r.body().isEmpty() ? null : parse(r.body());
             return new Response(r.statusCode(), body, r.body());
         } catch (IOException e) {
-            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+            throw new IllegalStateException("request " + request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
