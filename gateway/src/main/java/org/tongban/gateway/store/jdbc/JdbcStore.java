@@ -68,6 +68,10 @@ public final class JdbcStore implements Store {
         cfg.setPassword(password);
         cfg.setMaximumPoolSize(poolSize);
         cfg.setAutoCommit(true);
+        // The audit chain and the outbox claim rely on READ COMMITTED: a SELECT ... FOR UPDATE that
+        // waited for another transaction then sees its commit. Under a server or database default of
+        // REPEATABLE READ or SERIALIZABLE it fails with a serialization error instead, so pin it.
+        cfg.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
         cfg.addDataSourceProperty("ApplicationName", "tongban");
         return open(cfg, SqlDialect.POSTGRESQL);
