@@ -324,7 +324,17 @@ public final class OutboxWorker {
         lane.active++;
         units++;
         long started = System.nanoTime();
-        Future<Delivered> attempt = c.unreadable() != null ? Future.failedFuture(c.unreadable()) : attempt(c);
+        Future<Delivered> attempt;
+        if (c.unreadable() != null) {
+            attempt = Future.failedFuture(c.unreadable());
+        } else {
+            try {
+                attempt = attempt(c);
+            } catch (RuntimeException e) {
+                // a transport that throws instead of failing its future still ends this unit
+                attempt = Future.failedFuture(e);
+            }
+        }
         attempt.transform(ar -> {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Instant now = clock.instant();
