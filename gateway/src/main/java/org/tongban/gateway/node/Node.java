@@ -111,6 +111,10 @@ public final class Node {
     private static Node build(Vertx vertx, NodeConfig config, Clock clock) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("node", config.node().id());
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
         GatewayMetrics metrics = new GatewayMetrics(registry);
 
         TrustAnchor anchor = loadAnchor(config.federation().anchor());

@@ -30,7 +30,7 @@ public final class NodeProcess implements AutoCloseable {
     public NodeProcess(String nodeId, String logName, Path config, Path logDir, List<String> jvmArgs) {
         this.nodeId = nodeId;
         this.logName = logName;
-        this.config = config;
+        this.config = config.toAbsolutePath();
         this.log = logDir.resolve(logName + ".log");
         this.jvmArgs = List.copyOf(jvmArgs);
     }
@@ -47,7 +47,7 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath());
         cmd.add("org.tongban.gateway.Main");
         cmd.add("run");
         cmd.add("--config");
@@ -81,6 +81,26 @@ public final class NodeProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("node " + nodeId + " not ready after " + timeout + ":\n" + tail());
+    }
+
+    /**
+     * The class path of this JVM's code: {@code java.class.path}, unless the code was loaded by a
+     * URL class loader of its own (as under {@code mvn exec:java}), whose URLs are used then.
+     */
+    static String classPath() {
+        ClassLoader loader = NodeProcess.class.getClassLoader();
+        if (loader instanceof java.net.URLClassLoader && loader != ClassLoader.getSystemClassLoader()) {
+            StringBuilder sb = new StringBuilder();
+            for (java.net.URL url : ((java.net.URLClassLoader) loader).getURLs()) {
+                try {
+                    sb.append(sb.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(url.toURI()));
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return sb.toString();
+        }
+        return System.getProperty("java.class.path");
     }
 
     /** SIGKILL: the process dies at once, mid-work. */
