@@ -46,20 +46,18 @@ public final class DeliveryResults {
         }
     }
 
-    /** The member's platform took the message of {@code record}. */
+    /** The member's platform took the message of {@code record}: its reference is kept on the leg. */
     public void onPlatformDelivered(Tx tx, OutboxRecord record, PlatformReceipt receipt) {
         if (record.legId() == null) {
             return;
         }
-        tx.lockLeg(record.legId()).ifPresent(leg -> {
-            LegRecord updated = leg;
-            if (receipt.platformReference() != null && !receipt.platformReference().equals(leg.platformReference())) {
-                updated = leg.withPlatformReference(receipt.platformReference(), clock.instant());
-                tx.updateLeg(updated);
-            }
-            transitions.note(tx, updated, EventKind.DELIVERED_TO_PLATFORM, record.messageId(), "platform:" + record.to(),
-                    record.type().wireName() + " taken by the platform as " + receipt.platformReference());
-        });
+        // Two plain statements, no lock: the reference is not part of the leg's state machine.
+        if (receipt.platformReference() != null) {
+            tx.setPlatformReference(record.legId(), receipt.platformReference(), clock.instant());
+        }
+        tx.appendEvent(org.tongban.gateway.store.LegEvent.of(record.caseId(), record.legId(), clock.instant(),
+                EventKind.DELIVERED_TO_PLATFORM, null, null, record.messageId(), "platform:" + record.to(),
+                record.type().wireName() + " taken by the platform as " + receipt.platformReference()));
     }
 
     /** The message of {@code record} was given up on. */

@@ -51,6 +51,17 @@ public final class FederationApi {
         this.tls = tls;
     }
 
+    private io.vertx.core.WorkerExecutor verifier;
+
+    /**
+     * Verifies on a dedicated pool of about one thread per core instead of the shared worker pool:
+     * verification is pure CPU, and more threads than cores only add switching.
+     */
+    public FederationApi verifyOn(io.vertx.core.WorkerExecutor executor) {
+        this.verifier = executor;
+        return this;
+    }
+
     public Router router() {
         Router router = Router.router(vertx);
         if (tls != null) {
@@ -96,7 +107,8 @@ public final class FederationApi {
             return;
         }
         byte[] bytes = body.getBytes();
-        vertx.<InboundPipeline.Checked>executeBlocking(() -> pipeline.verify(bytes), false)
+        (verifier != null ? verifier.<InboundPipeline.Checked>executeBlocking(() -> pipeline.verify(bytes), false)
+                : vertx.<InboundPipeline.Checked>executeBlocking(() -> pipeline.verify(bytes), false))
                 .compose(checked -> io.vertx.core.Future.fromCompletionStage(pipeline.store(checked), vertx.getOrCreateContext()))
                 .onSuccess(answer -> {
                     metrics.messageIn(answer.envelope().to().value(), answer.envelope().from().value(),

@@ -49,8 +49,11 @@ public final class InboundEffects {
     private final MessageFactory messages;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final org.tongban.gateway.node.HostedMembers hosted;
 
-    public InboundEffects(LegTransitions transitions, MessageFactory messages, Dispatcher dispatcher, Clock clock) {
+    public InboundEffects(LegTransitions transitions, MessageFactory messages, Dispatcher dispatcher,
+                          org.tongban.gateway.node.HostedMembers hosted, Clock clock) {
+        this.hosted = hosted;
         this.transitions = transitions;
         this.messages = messages;
         this.dispatcher = dispatcher;
@@ -65,27 +68,28 @@ public final class InboundEffects {
         Envelope e = v.envelope();
         String receiptJson = new String(receipt.canonicalBytes(), StandardCharsets.UTF_8);
         Instant now = clock.instant();
+        String canonical = new String(v.canonicalBytes(), StandardCharsets.UTF_8);
         boolean inserted = tx.insertInbox(new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), e.caseId(),
-                e.legId(), v.sha256(), new String(v.canonicalBytes(), StandardCharsets.UTF_8), receiptJson, now));
+                e.legId(), v.sha256(), canonical, receiptJson, now));
         if (!inserted) {
             InboxRecord stored = tx.inbox(e.messageId()).orElseThrow();
             return new Outcome(stored.receipt(), true);
         }
-        apply(tx, e);
+        apply(tx, e, canonical);
         return new Outcome(receiptJson, false);
     }
 
-    private void apply(Tx tx, Envelope e) {
+    private void apply(Tx tx, Envelope e, String canonical) {
         String actor = "member:" + e.from();
         switch (e.type()) {
             case REPAIR_APPLICATION:
-                receiveApplication(tx, e, (RepairApplication) e.payload());
+                receiveApplication(tx, e, (RepairApplication) e.payload(), canonical);
                 break;
             case MATERIALS_SUPPLEMENT:
-                toPenalizing(tx, e, LegState.ACCEPTED, true);
+                toPenalizing(tx, e, LegState.ACCEPTED, canonical);
                 break;
             case WITHDRAWAL:
-                toPenalizing(tx, e, LegState.WITHDRAWN, true);
+                toPenalizing(tx, e, LegState.WITHDRAWN, canonical);
                 break;
             case ACCEPTANCE:
                 toHome(tx, e, ((Acceptance) e.payload()).outcome() == AcceptanceOutcome.ACCEPTED
@@ -121,30 +125,29 @@ public final class InboundEffects {
         }
     }
 
-    private void receiveApplication(Tx tx, Envelope e, RepairApplication app) {
+    private void receiveApplication(Tx tx, Envelope e, RepairApplication app, String canonical) {
         Instant now = clock.instant();
-        Optional<LegRecord> existing = tx.lockLeg(e.legId());
-        LegRecord leg;
-        if (existing.isPresent()) {
-            leg = existing.get();
+        // When one node hosts both members, the home side created the leg; otherwise it is new
+        // here, and its rows go with the transaction's deferred writes (one batch per group).
+        if (!hosted.hosts(e.from())) {
+            tx.insertCaseIfAbsentLater(new CaseRecord(e.caseId(), e.from(), app.enterprise().creditCode(),
+                    app.enterprise().name(), CaseStatus.OPEN, app.appliedOn(), app.homeReference(), "member:" + e.from(),
+                    now, now, "{}"));
+            tx.insertLegLater(new LegRecord(e.legId(), e.caseId(), e.from(), e.to(), LegState.RECEIVED, app.penalty(), null,
+                    now, now, 1));
+            tx.appendEvent(LegEvent.of(e.caseId(), e.legId(), now, EventKind.TRANSITION, null, LegState.RECEIVED,
+                    e.messageId(), "member:" + e.from(), "application from " + e.from()));
+        } else {
+            LegRecord leg = tx.lockLeg(e.legId()).orElseThrow(() -> new ContractException(ErrorCode.LEG_NOT_FOUND,
+                    "/legId", "leg " + e.legId() + " is not known at its home member " + e.from() + " on this node"));
             checkParties(leg, e);
             transitions.note(tx, leg, EventKind.MESSAGE_RECEIVED, e.messageId(), "member:" + e.from(),
                     "application received by " + e.to());
-        } else {
-            if (tx.findCase(e.caseId()).isEmpty()) {
-                tx.insertCase(new CaseRecord(e.caseId(), e.from(), app.enterprise().creditCode(), app.enterprise().name(),
-                        CaseStatus.OPEN, app.appliedOn(), app.homeReference(), "member:" + e.from(), now, now, "{}"));
-            }
-            leg = new LegRecord(e.legId(), e.caseId(), e.from(), e.to(), LegState.RECEIVED, app.penalty(), null, now,
-                    now, 1);
-            tx.insertLeg(leg);
-            tx.appendEvent(LegEvent.of(e.caseId(), e.legId(), now, EventKind.TRANSITION, null, LegState.RECEIVED,
-                    e.messageId(), "member:" + e.from(), "application from " + e.from()));
         }
-        toPlatform(tx, e);
+        toPlatform(tx, e, canonical);
     }
 
-    private void toPenalizing(Tx tx, Envelope e, LegState target, boolean platform) {
+    private void toPenalizing(Tx tx, Envelope e, LegState target, String canonical) {
         LegRecord leg = leg(tx, e);
         if (!leg.penalizingMember().equals(e.to()) || !leg.homeMember().equals(e.from())) {
             throw notParty(e);
@@ -153,9 +156,7 @@ public final class InboundEffects {
             return;
         }
         transitions.advance(tx, leg, target, e.messageId(), "member:" + e.from(), e.type().wireName(), false);
-        if (platform) {
-            toPlatform(tx, e);
-        }
+        toPlatform(tx, e, canonical);
     }
 
     private void toHome(Tx tx, Envelope e, LegState target) {
@@ -199,10 +200,9 @@ public final class InboundEffects {
         dispatcher.send(tx, messages.create(e.to(), e.from(), e.caseId(), e.legId(), e.messageId(), report));
     }
 
-    private void toPlatform(Tx tx, Envelope e) {
-        tx.enqueue(OutboxRecord.pending(e.messageId(), OutboxRecord.platformDestination(e.to()), e.legId().toString(),
-                e.type(), e.to(), e.caseId(), e.legId(), new String(e.canonicalBytes(), StandardCharsets.UTF_8),
-                clock.instant()));
+    private void toPlatform(Tx tx, Envelope e, String canonical) {
+        dispatcher.queue(tx, OutboxRecord.pending(e.messageId(), OutboxRecord.platformDestination(e.to()),
+                e.legId().toString(), e.type(), e.to(), e.caseId(), e.legId(), canonical, clock.instant()));
     }
 
     private Optional<LegRecord> party(Tx tx, Envelope e) {

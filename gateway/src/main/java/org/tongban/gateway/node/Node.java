@@ -36,6 +36,7 @@ import org.tongban.gateway.office.auth.JwtVerifier;
 import org.tongban.gateway.opsapi.HealthChecks;
 import org.tongban.gateway.opsapi.OpsApi;
 import org.tongban.gateway.outbox.AdapterTransport;
+import org.tongban.gateway.outbox.OutboxHints;
 import org.tongban.gateway.outbox.OutboxWorker;
 import org.tongban.gateway.outbox.PeerClient;
 import org.tongban.gateway.platform.PlatformEventIntake;
@@ -132,7 +133,7 @@ public final class Node {
         Routes routes = new Routes(hosted, directory);
         Dispatcher dispatcher = new Dispatcher(routes, clock);
         ReceiptFactory receipts = new ReceiptFactory(messages);
-        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, clock);
+        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, clock);
         DeliveryResults results = new DeliveryResults(transitions, clock);
         dispatcher.bindLocalDelivery(new LocalHandOver(directory, receipts, effects, results, metrics, clock));
         CaseService cases = new CaseService(store, hosted, messages, dispatcher, transitions, clock);
@@ -144,7 +145,10 @@ public final class Node {
                 .setKeepAlive(true);
         PeerClient peers = new PeerClient(vertx, directory, tls == null ? clientOptions : tls.client(clientOptions));
         OutboxWorker outbox = new OutboxWorker(vertx, store, config.outbox(), peers, new AdapterTransport(adapters),
-                messages, results, metrics, clock, owner);
+                messages, results, metrics, clock, owner).useGroupCommitter(committer);
+        OutboxHints hints = new OutboxHints();
+        hints.bind(owner, config.outbox().leaseFor(), clock, outbox::enqueued);
+        dispatcher.bindHints(hints);
         Node node = new Node(vertx, config, store, committer, outbox, adapters, directory, cases, intake, registry, owner);
         node.pipeline = new InboundPipeline(directory, hosted, receipts, effects, committer, metrics, clock,
                 config.limits().maxEnvelopeBytes(), config.limits().clockSkew(), config.limits().replayWindow());
@@ -167,7 +171,9 @@ public final class Node {
         } else if (!development) {
             return Future.failedFuture(new ConfigException("the production profile needs tls: mutual TLS on the federation API"));
         }
-        FederationApi federation = new FederationApi(vertx, pipeline, metrics, config.limits().maxEnvelopeBytes(), tls);
+        FederationApi federation = new FederationApi(vertx, pipeline, metrics, config.limits().maxEnvelopeBytes(), tls)
+                .verifyOn(vertx.createSharedWorkerExecutor("tongban-verify",
+                        Math.max(2, Runtime.getRuntime().availableProcessors())));
         JwtVerifier jwt = new JwtVerifier(config.office().jwtSecret().reveal(), config.office().jwtIssuer(), Clock.systemUTC());
         OfficeApi office = new OfficeApi(vertx, cases, jwt);
         HealthChecks health = new HealthChecks();

@@ -19,28 +19,21 @@ import java.util.Map;
 /**
  * Hands received messages to the hosted member's platform adapter, by message type: an
  * application, supplementary materials, a withdrawal. The envelope was verified when it was
- * received; here it is only read back from the outbox.
+ * received; the outbox worker read it back from the store on a worker thread.
  */
 public final class AdapterTransport implements PlatformTransport {
     private final Map<MemberId, PlatformAdapter> adapters;
-    private final StrictJson json = StrictJson.defaults();
 
     public AdapterTransport(Map<MemberId, PlatformAdapter> adapters) {
         this.adapters = Map.copyOf(adapters);
     }
 
     @Override
-    public Future<PlatformReceipt> deliver(OutboxRecord record, LegRef leg) {
+    public Future<PlatformReceipt> deliver(OutboxRecord record, Envelope e, LegRef leg) {
         PlatformAdapter adapter = adapters.get(record.to());
         if (adapter == null) {
             return Future.failedFuture(new PermanentPlatformException("no_adapter",
                     "member " + record.to() + " has no platform adapter on this node"));
-        }
-        Envelope e;
-        try {
-            e = Envelope.read(json.parse(record.envelope().getBytes(StandardCharsets.UTF_8)));
-        } catch (RuntimeException ex) {
-            return Future.failedFuture(ex);
         }
         if (e.payload() instanceof RepairApplication app) {
             return adapter.submitApplication(leg, app);

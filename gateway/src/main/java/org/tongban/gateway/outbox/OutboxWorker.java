@@ -24,6 +24,7 @@ import org.tongban.gateway.store.LegRecord;
 import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.OutboxStats;
 import org.tongban.gateway.store.OutboxStatus;
+import org.tongban.gateway.store.GroupCommitter;
 import org.tongban.gateway.store.Store;
 import org.tongban.gateway.store.StoreException;
 import org.tongban.gateway.store.Tx;
@@ -94,6 +95,9 @@ public final class OutboxWorker {
     private Instant nextHousekeeping = Instant.MIN;
     private int units;
     private Promise<Void> drained;
+    private volatile GroupCommitter committer;
+    private final java.util.concurrent.ConcurrentLinkedQueue<OutboxRecord> hinted = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
     public OutboxWorker(Vertx vertx, Store store, NodeConfig.Outbox cfg, PeerTransport peers, PlatformTransport platforms,
                         MessageFactory messages, DeliveryResults results, GatewayMetrics metrics, Clock clock, String owner) {
@@ -116,7 +120,25 @@ public final class OutboxWorker {
         this.backoff = new Backoff(cfg.initialBackoff(), cfg.maxBackoff(), new FullJitter(random));
         this.receipts = new ReceiptCheck(clock);
         this.deadLetters = new DeadLetters(store, messages, results, clock, cfg.maxAge(), this::poke);
-        this.claimLimit = Math.max(16, 2 * cfg.perDestinationConcurrency());
+        this.claimLimit = Math.max(64, 4 * cfg.perDestinationConcurrency());
+    }
+
+    /**
+     * Stores delivery outcomes through a group committer shared with the inbound path, so that
+     * many outcomes share one transaction and one commit; without it each outcome commits alone.
+     */
+    public OutboxWorker useGroupCommitter(GroupCommitter groupCommitter) {
+        this.committer = groupCommitter;
+        return this;
+    }
+
+    /** Runs store work for one outcome: group-committed when a committer is set, else its own transaction. */
+    private <T> Future<T> commit(java.util.function.Function<Tx, T> work) {
+        GroupCommitter gc = committer;
+        if (gc != null) {
+            return Future.fromCompletionStage(gc.submit(work), context);
+        }
+        return vertx.executeBlocking(() -> store.inTransaction(work), false);
     }
 
     /** Starts the claim loop on a context of its own (or the caller's, when called from one). */
@@ -222,20 +244,82 @@ public final class OutboxWorker {
                 metrics.messageOut(memberOf(r, null), r.destinationId(), r.type().wireName(), "dead:" + DeliveryFailures.MAX_AGE);
                 log(LOG.atWarn(), r).log("never delivered within {}; dead-lettered", cfg.maxAge());
             }
-            Set<Lane> touched = new LinkedHashSet<>();
-            for (Claimed c : run.claimed()) {
-                if (!held.add(c.record().seq())) {
-                    continue;
-                }
-                Lane lane = lane(c.record().destination());
-                lane.waiting.add(c);
-                touched.add(lane);
-            }
-            touched.forEach(this::pump);
+            take(run.claimed());
             if (claimAgain || run.claimed().size() == claimLimit) {
                 tick();
             }
         });
+    }
+
+    /** Queues claimed messages on their destinations' lanes and starts what the lanes allow. */
+    private void take(List<Claimed> claimed) {
+        Set<Lane> touched = new LinkedHashSet<>();
+        for (Claimed c : claimed) {
+            if (!held.add(c.record().seq())) {
+                continue;
+            }
+            Lane lane = lane(c.record().destination());
+            lane.waiting.add(c);
+            touched.add(lane);
+        }
+        touched.forEach(this::pump);
+    }
+
+    /**
+     * The fast path: rows this process just queued born claimed under its own lease, handed over
+     * after their commit, are delivered at once, with no claim. The poll remains the safety net
+     * for retries, other processes' rows and rows whose process died before delivering them.
+     */
+    public void enqueued(OutboxRecord record) {
+        hinted.add(record);
+        Context c = context;
+        if (c != null && draining.compareAndSet(false, true)) {
+            c.runOnContext(v -> drainHints());
+        }
+    }
+
+    private void drainHints() {
+        draining.set(false);
+        if (stopping) {
+            hinted.clear();
+            return;
+        }
+        List<OutboxRecord> records = new ArrayList<>();
+        OutboxRecord next;
+        while (records.size() < 512 && (next = hinted.poll()) != null) {
+            records.add(next);
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        units++;
+        vertx.executeBlocking(() -> {
+            List<Claimed> prepared = new ArrayList<>(records.size());
+            for (OutboxRecord r : records) {
+                prepared.add(prepare(r, now));
+            }
+            return prepared;
+        }, false).onComplete(ar -> {
+            units--;
+            if (ar.succeeded()) {
+                take(ar.result());
+            } else {
+                LOG.warn("outbox worker {} could not prepare {} new message(s); their leases will expire", owner,
+                        records.size(), ar.cause());
+            }
+            if (stopping && units == 0 && drained != null) {
+                drained.tryComplete();
+            }
+            if (!hinted.isEmpty() && draining.compareAndSet(false, true)) {
+                drainHints();
+            }
+        });
+    }
+
+    /** The lease owner of this worker, under which rows may be queued born claimed. */
+    public String owner() {
+        return owner;
     }
 
     /** On a worker: expiry and gauges now and then, then the claim, then parsing what was claimed. */
@@ -273,7 +357,10 @@ public final class OutboxWorker {
         try {
             Envelope e = Envelope.read(json.parse(r.envelope().getBytes(StandardCharsets.UTF_8)));
             LegRef leg = null;
-            if (r.isForPlatform()) {
+            if (r.isForPlatform() && e.type() == org.tongban.contracts.message.MessageType.REPAIR_APPLICATION) {
+                // a new application: the envelope names everything the platform needs
+                leg = new LegRef(e.caseId(), e.legId(), e.from(), e.to(), null);
+            } else if (r.isForPlatform()) {
                 if (r.legId() == null) {
                     throw new ContractException(ErrorCode.FIELD_REQUIRED, "/legId", "a platform submission belongs to a leg");
                 }
@@ -367,14 +454,13 @@ public final class OutboxWorker {
                 drained.tryComplete();
             }
             pump(lane);
-            tick(); // the next message of this leg may be due now
         });
     }
 
     private Future<Delivered> attempt(Claimed c) {
         OutboxRecord r = c.record();
         if (r.isForPlatform()) {
-            return onContext(() -> platforms.deliver(r, c.leg())).map(p -> new Delivered(null, p));
+            return onContext(() -> platforms.deliver(r, c.envelope(), c.leg())).map(p -> new Delivered(null, p));
         }
         byte[] sent = r.envelope().getBytes(StandardCharsets.UTF_8);
         TrustStore trust = peers.trustStore();
@@ -402,21 +488,23 @@ public final class OutboxWorker {
         String receipt = d.peerReceipt() != null
                 ? new String(d.peerReceipt().canonicalBytes(), StandardCharsets.UTF_8)
                 : d.platformReceipt().platformReference();
-        return vertx.executeBlocking(() -> store.inTransaction(tx -> {
-            tx.markDelivered(r.seq(), owner, now, receipt);
-            if (!stillOurs(tx, r.seq(), OutboxStatus.DELIVERED, now)) {
+        // The effect runs in the same unit without a savepoint of its own (two round trips saved
+        // per message); should it fail, the delivery is recorded alone, as a fact, and the failure
+        // logged, so that a leg that cannot take the effect never sends the message round again.
+        return commit(tx -> {
+            if (!tx.markDelivered(r.seq(), owner, now, receipt)) {
                 return false;
             }
-            effect(tx, r, () -> {
-                if (d.peerReceipt() != null) {
-                    results.onReceipt(tx, c.envelope(), d.peerReceipt().envelope());
-                } else {
-                    results.onPlatformDelivered(tx, r, d.platformReceipt());
-                }
-                return null;
-            });
+            if (d.peerReceipt() != null) {
+                results.onReceipt(tx, c.envelope(), d.peerReceipt().envelope());
+            } else {
+                results.onPlatformDelivered(tx, r, d.platformReceipt());
+            }
             return true;
-        }), false).map(applied -> {
+        }).recover(e -> e instanceof StoreException ? Future.failedFuture(e) : commit(tx -> {
+            log(LOG.atError(), r).setCause(e).log("the effect of this delivery on its leg failed and was skipped");
+            return tx.markDelivered(r.seq(), owner, now, receipt);
+        })).map(applied -> {
             metrics.messageOut(memberOf(r, c.envelope()), r.destinationId(), r.type().wireName(), "delivered");
             log(applied ? LOG.atInfo() : LOG.atWarn(), r)
                     .log(applied ? "delivered" : "delivered, but the lease had passed to another process");
@@ -429,13 +517,7 @@ public final class OutboxWorker {
         boolean tooOld = !now.isBefore(r.createdAt().plus(cfg.maxAge()));
         if (f.retryable() && !tooOld) {
             Instant next = now.plus(backoff.after(r.attempts(), f.retryAfter()));
-            return vertx.executeBlocking(() -> {
-                store.inTransaction(tx -> {
-                    tx.markRetry(r.seq(), owner, next, f.key(), f.detail());
-                    return null;
-                });
-                return null;
-            }, false).map(v -> {
+            return commit(tx -> tx.markRetry(r.seq(), owner, next, f.key(), f.detail())).map(v -> {
                 metrics.messageOut(memberOf(r, c.envelope()), r.destinationId(), r.type().wireName(), "retry:" + f.key());
                 log(LOG.atWarn(), r).addKeyValue("failure", f.key()).addKeyValue("nextAttemptAt", next)
                         .log("attempt {} failed, retrying: {}", r.attempts(), f.detail());
@@ -445,9 +527,8 @@ public final class OutboxWorker {
         String key = f.retryable() ? DeliveryFailures.MAX_AGE : f.key();
         String detail = f.retryable() ? "not delivered within " + cfg.maxAge() + "; last failure " + f.key() + ": "
                 + f.detail() : f.detail();
-        return vertx.executeBlocking(() -> store.inTransaction(tx -> {
-            tx.markDead(r.seq(), owner, now, key, detail);
-            if (!stillOurs(tx, r.seq(), OutboxStatus.DEAD, now)) {
+        return commit(tx -> {
+            if (!tx.markDead(r.seq(), owner, now, key, detail)) {
                 return false;
             }
             effect(tx, r, () -> {
@@ -455,7 +536,7 @@ public final class OutboxWorker {
                 return null;
             });
             return true;
-        }), false).map(applied -> {
+        }).map(applied -> {
             metrics.deadLettered(r.destination(), key);
             metrics.messageOut(memberOf(r, c.envelope()), r.destinationId(), r.type().wireName(), "dead:" + key);
             log(LOG.atError(), r).addKeyValue("failure", key).log("dead-lettered after {} attempt(s): {}", r.attempts(), detail);
@@ -486,16 +567,6 @@ public final class OutboxWorker {
                 drained.tryComplete();
             }
         });
-    }
-
-    /**
-     * True when the row was marked by this process: the mark is a no-op when the lease passed to
-     * another process, and then the effects are that process's to apply.
-     */
-    private static boolean stillOurs(Tx tx, long seq, OutboxStatus status, Instant at) {
-        return tx.outbox(seq).filter(o -> o.status() == status).filter(o -> status == OutboxStatus.DELIVERED
-                ? o.deliveredAt() != null && o.deliveredAt().toEpochMilli() == at.toEpochMilli()
-                : o.nextAttemptAt().toEpochMilli() == at.toEpochMilli()).isPresent();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.tongban.gateway.outbox;
 import io.vertx.core.Future;
 import org.tongban.adapters.spi.LegRef;
 import org.tongban.adapters.spi.PlatformReceipt;
+import org.tongban.contracts.message.Envelope;
 import org.tongban.gateway.store.OutboxRecord;
 
 /**
@@ -11,8 +12,9 @@ import org.tongban.gateway.store.OutboxRecord;
  */
 public interface PlatformTransport {
     /**
-     * Hands over the message of a {@code platform:<member>} record for {@code leg}. Fails with
-     * whatever the adapter failed with, for {@link org.tongban.adapters.failure.FailureClassifier}.
+     * Hands over the message of a {@code platform:<member>} record for {@code leg}; {@code envelope}
+     * is the record's envelope, already read back. Fails with whatever the adapter failed with,
+     * for {@link org.tongban.adapters.failure.FailureClassifier}.
      */
-    Future<PlatformReceipt> deliver(OutboxRecord record, LegRef leg);
+    Future<PlatformReceipt> deliver(OutboxRecord record, Envelope envelope, LegRef leg);
 }

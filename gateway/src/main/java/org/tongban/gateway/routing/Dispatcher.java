@@ -21,6 +21,7 @@ public final class Dispatcher {
     private final Routes routes;
     private final Clock clock;
     private LocalDelivery local;
+    private org.tongban.gateway.outbox.OutboxHints hints = new org.tongban.gateway.outbox.OutboxHints();
 
     public Dispatcher(Routes routes, Clock clock) {
         this.routes = routes;
@@ -31,14 +32,31 @@ public final class Dispatcher {
         this.local = delivery;
     }
 
+    /** Where to announce rows queued in the outbox once their transaction commits. */
+    public void bindHints(org.tongban.gateway.outbox.OutboxHints outboxHints) {
+        this.hints = outboxHints;
+    }
+
+    public org.tongban.gateway.outbox.OutboxHints hints() {
+        return hints;
+    }
+
     public void send(Tx tx, Envelope envelope) {
         if (routes.isLocal(envelope.to())) {
             local.deliver(tx, envelope);
             return;
         }
         String key = envelope.legId() != null ? envelope.legId().toString() : envelope.messageId().toString();
-        tx.enqueue(OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), key,
+        queue(tx, OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), key,
                 envelope.type(), envelope.to(), envelope.caseId(), envelope.legId(),
                 new String(envelope.canonicalBytes(), StandardCharsets.UTF_8), clock.instant()));
+    }
+
+    /**
+     * Queues a record with the transaction's deferred writes and hands it to the delivery engine
+     * once the transaction commits.
+     */
+    public void queue(Tx tx, OutboxRecord record) {
+        hints.queue(tx, record);
     }
 }

@@ -83,25 +83,46 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits a group. First optimistically, every unit straight into the transaction: the common
+     * case, with no per-unit savepoint round trips. If a unit throws, the whole attempt is rolled
+     * back and the group runs again with a savepoint around each unit, so that the failing units
+     * fail alone and the others commit.
+     */
     private void commit(List<Unit<?>> group) {
         Object[] results = new Object[group.size()];
         RuntimeException[] failures = new RuntimeException[group.size()];
         try {
-            store.inTransaction(tx -> {
-                for (int i = 0; i < group.size(); i++) {
-                    Unit<?> u = group.get(i);
-                    results[i] = null;
-                    failures[i] = null;
-                    try {
-                        results[i] = tx.withSavepoint(() -> u.work().apply(tx));
-                    } catch (StoreException e) {
-                        throw e; // the connection is in doubt: fail the group
-                    } catch (RuntimeException e) {
-                        failures[i] = e;
+            try {
+                store.inTransaction(tx -> {
+                    for (int i = 0; i < group.size(); i++) {
+                        results[i] = group.get(i).work().apply(tx);
                     }
+                    return null;
+                });
+            } catch (RuntimeException unitFailed) {
+                if (unitFailed instanceof StoreException && ((StoreException) unitFailed).isFatal()) {
+                    throw unitFailed;
                 }
-                return null;
-            });
+                store.inTransaction(tx -> {
+                    for (int i = 0; i < group.size(); i++) {
+                        Unit<?> u = group.get(i);
+                        results[i] = null;
+                        failures[i] = null;
+                        try {
+                            results[i] = tx.withSavepoint(() -> u.work().apply(tx));
+                        } catch (StoreException e) {
+                            if (e.isFatal()) {
+                                throw e; // the connection is in doubt: fail the group
+                            }
+                            failures[i] = e;
+                        } catch (RuntimeException e) {
+                            failures[i] = e;
+                        }
+                    }
+                    return null;
+                });
+            }
         } catch (RuntimeException e) {
             for (Unit<?> u : group) {
                 u.result().completeExceptionally(e);

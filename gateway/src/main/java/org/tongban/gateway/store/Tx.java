@@ -19,6 +19,13 @@ public interface Tx {
      */
     <T> T withSavepoint(java.util.function.Supplier<T> work);
 
+    /**
+     * Runs {@code action} once this transaction has committed (never when it rolls back, nor when
+     * the savepoint it was registered under is rolled back). Used to hand new outbox rows to the
+     * delivery engine at once instead of waiting for its next poll.
+     */
+    void afterCommit(Runnable action);
+
     // ---- inbox ----------------------------------------------------------------------------
 
     /** Inserts unless a record with the message id exists; true when inserted. */
@@ -29,6 +36,22 @@ public interface Tx {
     List<InboxRecord> inboxOfLeg(LegId legId);
 
     // ---- outbox ---------------------------------------------------------------------------
+
+    /**
+     * Queues a message with the transaction's other deferred writes (one batch with the rest of a
+     * group commit) and returns it with its sequence number. With a {@code lease}, the row is
+     * born claimed by that owner, so that the process that queued it delivers it as soon as the
+     * transaction commits, without a claim; should it die first, the lease expires and any
+     * process claims the row. A message is born claimed only when no earlier message of its
+     * ordering key is pending, in flight or dead; otherwise it is queued pending (the returned
+     * record says which) and the poll claims it in order. Sequence numbers grow within and across transactions, so messages
+     * of one leg queued under its lock keep their order.
+     */
+    OutboxRecord enqueueLater(OutboxRecord record, Lease lease);
+
+    /** Who holds a born-claimed outbox row, until when. */
+    record Lease(String owner, Instant until) {
+    }
 
     /** Queues a message; returns its sequence number. A repeated (destination, message id) is ignored and returns 0. */
     long enqueue(OutboxRecord record);
@@ -41,11 +64,14 @@ public interface Tx {
      */
     List<OutboxRecord> claim(String owner, Instant now, Duration lease, int limit, Collection<String> skipDestinations);
 
-    void markDelivered(long seq, String owner, Instant at, String receipt);
+    /** Marks a claimed message delivered; false when this owner no longer holds its lease. */
+    boolean markDelivered(long seq, String owner, Instant at, String receipt);
 
-    void markRetry(long seq, String owner, Instant nextAttemptAt, String errorKey, String error);
+    /** Gives a claimed message back for a later attempt; false when this owner no longer holds its lease. */
+    boolean markRetry(long seq, String owner, Instant nextAttemptAt, String errorKey, String error);
 
-    void markDead(long seq, String owner, Instant at, String errorKey, String error);
+    /** Dead-letters a claimed message; false when this owner no longer holds its lease. */
+    boolean markDead(long seq, String owner, Instant at, String errorKey, String error);
 
     /** Pending messages older than {@code cutoff} become dead letters; returns them. */
     List<OutboxRecord> expirePending(Instant cutoff, Instant now);
@@ -65,6 +91,12 @@ public interface Tx {
 
     void insertCase(CaseRecord record);
 
+    /** Inserts the case unless one with its id exists; true when inserted. */
+    boolean insertCaseIfAbsent(CaseRecord record);
+
+    /** As {@link #insertCaseIfAbsent}, written with the transaction's deferred writes. */
+    void insertCaseIfAbsentLater(CaseRecord record);
+
     Optional<CaseRecord> findCase(CaseId caseId);
 
     void updateCase(CaseRecord record);
@@ -72,6 +104,12 @@ public interface Tx {
     List<CaseRecord> listCases(CaseFilter filter);
 
     void insertLeg(LegRecord record);
+
+    /** Inserts the leg unless one with its id exists; true when inserted. */
+    boolean insertLegIfAbsent(LegRecord record);
+
+    /** Inserts a new leg with the transaction's deferred writes (after any deferred case insert). */
+    void insertLegLater(LegRecord record);
 
     /** The leg, locked against concurrent updates until the transaction ends. */
     Optional<LegRecord> lockLeg(LegId legId);
@@ -83,8 +121,15 @@ public interface Tx {
 
     List<LegRecord> legsOfCase(CaseId caseId);
 
+    /** Records the platform's reference for a leg (not a state change; no version check); deferred. */
+    void setPlatformReference(LegId legId, String reference, Instant at);
+
     List<LegRecord> legsOfCases(Collection<CaseId> caseIds);
 
+    /**
+     * Appends a timeline event. Written with the transaction's deferred writes: at the latest at
+     * commit, and before any statement of this transaction that reads the timeline.
+     */
     void appendEvent(LegEvent event);
 
     List<LegEvent> eventsOfCase(CaseId caseId);

@@ -63,7 +63,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *     -Dexec.mainClass=org.tongban.gateway.load.LoadTool -Dexec.args="--messages 60000 --concurrency 64"
  * </pre>
  * Options: --messages N (measured), --warmup N, --concurrency N, --store postgresql|embedded,
- * --heap 512m, --verify-every N (receipts whose signature is checked), --dir DIR.
+ * --heap 512m, --verify-every N (receipts whose signature is checked), --dir DIR, --jfr FILE (profile east),
+ * --east-opts "JVM OPTIONS" (extra options for east, e.g. a profiler agent).
  */
 public final class LoadTool {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,8 +106,18 @@ public final class LoadTool {
                     postgres == null ? "" : " (local PostgreSQL, fsync on, port " + postgres.port() + ")", heap, concurrency);
 
             east = new NodeProcess("east", written.nodeConfigs().get("east"), dir,
-                    List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
+                    List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseParallelGC"));
             east.env("TONGBAN_LIMITS_REPLAY_WINDOW", "1d");
+            // the platform here is in-process and instant: let its lane run as wide as the inbound traffic
+            east.env("TONGBAN_OUTBOX_PER_DESTINATION_CONCURRENCY", o.getOrDefault("platform-concurrency", "64"));
+            if (o.containsKey("east-opts")) {
+                east.env("JAVA_TOOL_OPTIONS", o.get("east-opts"));
+            }
+            if (o.containsKey("jfr")) {
+                // a Flight Recorder profile of east, for finding where the time goes
+                east.env("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + Path.of(o.get("jfr")).toAbsolutePath()
+                        + ",settings=profile");
+            }
             east.start(Duration.ofSeconds(90));
             NodeConfig eastConfig = ConfigLoader.load(written.nodeConfigs().get("east"), Map.of());
             String url = "https://127.0.0.1:" + eastConfig.listen().federation().port() + "/federation/v1/messages";

@@ -105,7 +105,7 @@ final class NorthNode implements AutoCloseable {
     }
 
     OutboxWorker worker(Vertx vertx, NodeConfig.Outbox cfg, PeerTransport peers) {
-        return worker(vertx, jdbc, cfg, peers, (record, leg) -> {
+        return worker(vertx, jdbc, cfg, peers, (record, envelope, leg) -> {
             throw new AssertionError("no platform in this test");
         });
     }

@@ -87,7 +87,7 @@ class OutboxEventLoopTest {
         await().atMost(5, TimeUnit.SECONDS).until(() -> !blocked.list.isEmpty());
 
         worker = north.worker(vertx, new GuardedStore(north.jdbc), NorthNode.outbox(s -> s), new GuardedPeers(client),
-                (record, leg) -> Future.failedFuture(new AssertionError("no platform here")));
+                (record, envelope, leg) -> Future.failedFuture(new AssertionError("no platform here")));
         worker.start();
         // first use loads classes and opens the pool's connections on the loop; not what is measured
         CaseView warmUp = north.fileCase(10);

@@ -61,7 +61,7 @@ final class PeerNode implements AutoCloseable {
         LegTransitions transitions = new LegTransitions(clock, metrics);
         Dispatcher dispatcher = new Dispatcher(new Routes(hosted, directory), clock);
         ReceiptFactory receipts = new ReceiptFactory(messages);
-        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, clock);
+        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, clock);
         InboundPipeline pipeline = new InboundPipeline(directory, hosted, receipts, effects, committer, metrics, clock,
                 MAX_BYTES, Duration.ofMinutes(5), Duration.ofDays(7));
         this.api = new FederationApi(vertx, pipeline, metrics, MAX_BYTES, tls);

@@ -166,32 +166,32 @@ class PlatformDeliveryTest {
 
         @Test
         void an_application_is_submitted_as_an_application() {
-            transport.deliver(record(MessageType.REPAIR_APPLICATION), leg);
+            transport.deliver(record(MessageType.REPAIR_APPLICATION), signed(MessageType.REPAIR_APPLICATION), leg);
             assertThat(adapter.calls).extracting(Call::kind).containsExactly("application");
         }
 
         @Test
         void a_supplement_is_submitted_as_materials() {
-            transport.deliver(record(MessageType.MATERIALS_SUPPLEMENT), leg);
+            transport.deliver(record(MessageType.MATERIALS_SUPPLEMENT), signed(MessageType.MATERIALS_SUPPLEMENT), leg);
             assertThat(adapter.calls).extracting(Call::kind).containsExactly("materials");
         }
 
         @Test
         void a_withdrawal_is_submitted_as_a_withdrawal() {
-            transport.deliver(record(MessageType.WITHDRAWAL), leg);
+            transport.deliver(record(MessageType.WITHDRAWAL), signed(MessageType.WITHDRAWAL), leg);
             assertThat(adapter.calls).extracting(Call::kind).containsExactly("withdrawal");
         }
 
         @Test
         void another_type_is_refused_for_good() {
-            Future<PlatformReceipt> f = transport.deliver(record(MessageType.STATUS_QUERY), leg);
+            Future<PlatformReceipt> f = transport.deliver(record(MessageType.STATUS_QUERY), signed(MessageType.STATUS_QUERY), leg);
             assertThat(f.cause()).isInstanceOf(PermanentPlatformException.class);
             assertThat(adapter.calls).isEmpty();
         }
 
         @Test
         void a_member_without_an_adapter_is_refused_for_good() {
-            Future<PlatformReceipt> f = new AdapterTransport(Map.of()).deliver(record(MessageType.REPAIR_APPLICATION), leg);
+            Future<PlatformReceipt> f = new AdapterTransport(Map.of()).deliver(record(MessageType.REPAIR_APPLICATION), signed(MessageType.REPAIR_APPLICATION), leg);
             assertThat(f.cause()).isInstanceOf(PermanentPlatformException.class).hasMessageContaining("330100");
         }
     }

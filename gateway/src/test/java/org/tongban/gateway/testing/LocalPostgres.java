@@ -129,6 +129,12 @@ public final class LocalPostgres implements AutoCloseable {
                 List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/postgres").toString(), "-D", dataDir.toString(),
                         "-p", Integer.toString(chosenPort), "-h", "127.0.0.1", "-k", socketDir.toString(),
                         "-c", "max_connections=" + maxConnections, "-c", "logging_collector=off"));
+                String extra = System.getProperty("tongban.pg.settings", "");
+                for (String setting : extra.split(",")) {
+                    if (!setting.isBlank()) {
+                        cmd.addAll(List.of("-c", setting.trim()));
+                    }
+                }
                 if (durability == Durability.FAST_UNSAFE) {
                     cmd.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
                 }

@@ -79,7 +79,7 @@ public final class TestNodeParts implements AutoCloseable {
         this.messages = new MessageFactory(hosted, new Ids(clock, new SecureRandom()), clock, Duration.ofDays(7));
         LegTransitions transitions = new LegTransitions(clock, metrics);
         this.dispatcher = new Dispatcher(new Routes(hosted, directory), clock);
-        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, clock);
+        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, clock);
         dispatcher.bindLocalDelivery(new LocalHandOver(directory, new ReceiptFactory(messages), effects,
                 new DeliveryResults(transitions, clock), metrics, clock));
         this.cases = new CaseService(store, hosted, messages, dispatcher, transitions, clock);

@@ -137,12 +137,18 @@ public final class JdbcStore implements Store {
         try (Connection c = pool.getConnection()) {
             if (readOnly && dialect == SqlDialect.SQLITE) {
                 // reads need no write lock; autocommit reads see the last committed state
-                return work.apply(new SqlTx(c, dialect));
+                SqlTx tx = new SqlTx(c, dialect);
+                T result = work.apply(tx);
+                tx.flushDeferred();
+                return result;
             }
             c.setAutoCommit(false);
             try {
-                T result = work.apply(new SqlTx(c, dialect));
+                SqlTx tx = new SqlTx(c, dialect);
+                T result = work.apply(tx);
+                tx.flushDeferred();
                 c.commit();
+                runAfterCommit(tx);
                 return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(c, e);
@@ -152,6 +158,16 @@ public final class JdbcStore implements Store {
             }
         } catch (SQLException e) {
             throw new StoreException("store failure: " + e.getMessage(), e);
+        }
+    }
+
+    private static void runAfterCommit(SqlTx tx) {
+        for (Runnable r : tx.committed()) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.error("an after-commit action failed; what it would have sped up happens at the next poll", e);
+            }
         }
     }
 

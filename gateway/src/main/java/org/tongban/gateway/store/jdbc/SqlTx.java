@@ -47,10 +47,85 @@ final class SqlTx implements Tx {
 
     private final Connection c;
     private final SqlDialect dialect;
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    /** Deferred writes by statement, in first-use order (cases before legs before events). */
+    private final java.util.LinkedHashMap<String, Deferred> deferred = new java.util.LinkedHashMap<>();
+    private static final java.util.Map<String, java.util.Set<String>> TABLES_OF = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final List<String> DEFERRABLE_TABLES = List.of("cases", "legs", "leg_events", "outbox");
+
+    /** The rows waiting for one statement, and the table it writes. */
+    private static final class Deferred {
+        final String table;
+        final List<Object[]> rows = new ArrayList<>();
+
+        Deferred(String table) {
+            this.table = table;
+        }
+    }
 
     SqlTx(Connection c, SqlDialect dialect) {
         this.c = c;
         this.dialect = dialect;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    /**
+     * Queues a write to be sent with the other deferred writes as one JDBC batch (one round trip;
+     * on PostgreSQL one multi-row INSERT). Deferred writes have no result the caller needs.
+     */
+    private void defer(String table, String sql, Object... args) {
+        deferred.computeIfAbsent(sql, k -> new Deferred(table)).rows.add(args);
+    }
+
+    /** Sends every deferred write; called before commit and before any statement that touches their tables. */
+    void flushDeferred() {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        List<java.util.Map.Entry<String, Deferred>> batches = new ArrayList<>(deferred.entrySet());
+        deferred.clear();
+        for (java.util.Map.Entry<String, Deferred> b : batches) {
+            try (PreparedStatement ps = c.prepareStatement(b.getKey())) {
+                for (Object[] row : b.getValue().rows) {
+                    bind(ps, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException e) {
+                throw new StoreException(e.getMessage() + " [" + abbreviate(b.getKey()) + "]", e);
+            }
+        }
+    }
+
+    /** Flushes deferred writes first when {@code sql} reads or writes one of their tables. */
+    private void beforeImmediate(String sql) {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> touched = TABLES_OF.computeIfAbsent(sql, q -> {
+            java.util.Set<String> t = new java.util.HashSet<>();
+            for (String table : DEFERRABLE_TABLES) {
+                if (java.util.regex.Pattern.compile("\\b" + table + "\\b").matcher(q).find()) {
+                    t.add(table);
+                }
+            }
+            return t;
+        });
+        for (Deferred d : deferred.values()) {
+            if (touched.contains(d.table)) {
+                flushDeferred();
+                return;
+            }
+        }
+    }
+
+    /** The actions to run now that the transaction committed. */
+    List<Runnable> committed() {
+        return afterCommit;
     }
 
     @Override
@@ -59,22 +134,34 @@ final class SqlTx implements Tx {
         try {
             sp = c.setSavepoint();
         } catch (SQLException e) {
-            throw new StoreException("cannot set a savepoint: " + e.getMessage(), e);
+            throw new StoreException("cannot set a savepoint: " + e.getMessage(), e, true);
         }
+        int hooks = afterCommit.size();
+        java.util.Map<String, Integer> pendingRows = new java.util.HashMap<>();
+        deferred.forEach((sql, d) -> pendingRows.put(sql, d.rows.size()));
         try {
             T result = work.get();
             c.releaseSavepoint(sp);
             return result;
         } catch (RuntimeException e) {
+            afterCommit.subList(hooks, afterCommit.size()).clear();
+            // writes deferred inside the failed unit are dropped with it; flushed ones the rollback undoes
+            deferred.entrySet().removeIf(en -> !pendingRows.containsKey(en.getKey()));
+            deferred.forEach((sql, d) -> {
+                int keep = pendingRows.get(sql);
+                if (d.rows.size() > keep) {
+                    d.rows.subList(keep, d.rows.size()).clear();
+                }
+            });
             try {
                 c.rollback(sp);
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
-                throw new StoreException("cannot roll back to a savepoint: " + rollback.getMessage(), rollback);
+                throw new StoreException("cannot roll back to a savepoint: " + rollback.getMessage(), rollback, true);
             }
             throw e;
         } catch (SQLException e) {
-            throw new StoreException("cannot release a savepoint: " + e.getMessage(), e);
+            throw new StoreException("cannot release a savepoint: " + e.getMessage(), e, true);
         }
     }
 
@@ -109,6 +196,89 @@ final class SqlTx implements Tx {
 
     // ---- outbox ---------------------------------------------------------------------------------
 
+    private static final String ENQUEUE_LATER = "INSERT INTO outbox (seq, message_id, destination, ordering_key,"
+            + " message_type, to_member, case_id, leg_id, envelope, status, attempts, next_attempt_at, created_at,"
+            + " lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (destination, message_id) DO NOTHING";
+
+    /** Sequence numbers handed out by this transaction and not used yet. */
+    private final java.util.ArrayDeque<Long> seqPool = new java.util.ArrayDeque<>();
+    private long sqliteNextSeq = -1;
+
+    /** Ordering keys of messages queued in this transaction (an earlier one may still be unsent). */
+    private final java.util.Set<String> keysQueued = new java.util.HashSet<>();
+
+    @Override
+    public OutboxRecord enqueueLater(OutboxRecord r, Lease lease) {
+        long seq = nextSeq();
+        boolean claimed = lease != null && firstOutstanding(r);
+        if (r.orderingKey() != null) {
+            keysQueued.add(r.orderingKey());
+        }
+        OutboxRecord queued = new OutboxRecord(seq, r.messageId(), r.destination(), r.orderingKey(), r.type(), r.to(),
+                r.caseId(), r.legId(), r.envelope(), claimed ? OutboxStatus.IN_FLIGHT : OutboxStatus.PENDING,
+                claimed ? 1 : 0, r.nextAttemptAt(), r.createdAt(), null, null, null, null);
+        defer("outbox", ENQUEUE_LATER, seq, r.messageId().toString(), r.destination(), r.orderingKey(),
+                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), r.envelope(),
+                queued.status().name(), queued.attempts(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli(),
+                claimed ? lease.owner() : null, claimed ? lease.until().toEpochMilli() : null);
+        return queued;
+    }
+
+    /**
+     * Whether {@code r} may be born claimed: no earlier message with its ordering key is still
+     * pending, in flight or dead, here or in this transaction. Otherwise it waits for the poll,
+     * which keeps each leg in order. On PostgreSQL the leg's row is locked first, so two
+     * transactions queueing for one leg see each other's messages (the second waits for the
+     * first to commit, and its check then reads the committed row).
+     */
+    private boolean firstOutstanding(OutboxRecord r) {
+        String key = r.orderingKey();
+        if (key == null) {
+            return true;
+        }
+        if (keysQueued.contains(key)) {
+            return false;
+        }
+        if (dialect == SqlDialect.POSTGRESQL && r.legId() != null) {
+            raw("SELECT 1 FROM legs WHERE leg_id = ? FOR UPDATE", r.legId().toString());
+        }
+        return !raw("SELECT 1 FROM outbox WHERE ordering_key = ? AND status IN ('PENDING', 'IN_FLIGHT', 'DEAD') LIMIT 1",
+                key);
+    }
+
+    /** Runs a query without flushing deferred writes (the caller accounts for them); true when it found a row. */
+    private boolean raw(String sql, String arg) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage() + " [" + abbreviate(sql) + "]", e);
+        }
+    }
+
+    /**
+     * The next outbox sequence number. PostgreSQL: from the identity sequence, fetched 64 at a
+     * time per transaction (gaps are harmless; order holds because a later transaction fetches
+     * later numbers). SQLite: writers are serialised, so the highest number plus one.
+     */
+    private long nextSeq() {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            if (seqPool.isEmpty()) {
+                seqPool.addAll(list("SELECT nextval(pg_get_serial_sequence('outbox', 'seq')) FROM generate_series(1, 64)",
+                        rs -> rs.getLong(1)));
+            }
+            return seqPool.poll();
+        }
+        if (sqliteNextSeq < 0) {
+            flushDeferred();
+            sqliteNextSeq = one("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox", rs -> rs.getLong(1)).orElse(1L);
+        }
+        return sqliteNextSeq++;
+    }
+
     @Override
     public long enqueue(OutboxRecord r) {
         String sql = "INSERT INTO outbox (message_id, destination, ordering_key, message_type, to_member, case_id, leg_id,"
@@ -122,18 +292,13 @@ final class SqlTx implements Tx {
 
     @Override
     public List<OutboxRecord> claim(String owner, Instant now, Duration lease, int limit, Collection<String> skip) {
-        StringBuilder sql = new StringBuilder("SELECT o.seq FROM outbox o WHERE ((o.status = 'PENDING' AND o.next_attempt_at <= ?)"
-                + " OR (o.status = 'IN_FLIGHT' AND o.lease_until < ?))");
-        List<Object> args = new ArrayList<>(List.of(now.toEpochMilli(), now.toEpochMilli()));
-        if (!skip.isEmpty()) {
-            sql.append(" AND o.destination NOT IN (").append("?,".repeat(skip.size() - 1)).append("?)");
-            args.addAll(skip);
+        // Two passes, each on its own partial index: leases that expired (their process died)
+        // first, then messages that are due. A message waits while an earlier one of its
+        // ordering key is undelivered (or dead), so each leg is delivered in order.
+        List<Long> seqs = new ArrayList<>(claimable("o.status = 'IN_FLIGHT' AND o.lease_until < ?", now, limit, skip));
+        if (seqs.size() < limit) {
+            seqs.addAll(claimable("o.status = 'PENDING' AND o.next_attempt_at <= ?", now, limit - seqs.size(), skip));
         }
-        sql.append(" AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.seq < o.seq"
-                + " AND p.status IN ('PENDING', 'IN_FLIGHT', 'DEAD'))");
-        sql.append(" ORDER BY o.seq LIMIT ?").append(dialect.skipLocked());
-        args.add(limit);
-        List<Long> seqs = list(sql.toString(), rs -> rs.getLong(1), args.toArray());
         if (seqs.isEmpty()) {
             return List.of();
         }
@@ -146,23 +311,37 @@ final class SqlTx implements Tx {
                 seqs.toArray());
     }
 
+    private List<Long> claimable(String condition, Instant now, int limit, Collection<String> skip) {
+        StringBuilder sql = new StringBuilder("SELECT o.seq FROM outbox o WHERE ").append(condition);
+        List<Object> args = new ArrayList<>(List.of(now.toEpochMilli()));
+        if (!skip.isEmpty()) {
+            sql.append(" AND o.destination NOT IN (").append("?,".repeat(skip.size() - 1)).append("?)");
+            args.addAll(skip);
+        }
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.seq < o.seq"
+                + " AND p.status IN ('PENDING', 'IN_FLIGHT', 'DEAD'))");
+        sql.append(" ORDER BY o.seq LIMIT ?").append(dialect.skipLocked());
+        args.add(limit);
+        return list(sql.toString(), rs -> rs.getLong(1), args.toArray());
+    }
+
     @Override
-    public void markDelivered(long seq, String owner, Instant at, String receipt) {
-        update("UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, receipt = ?, lease_owner = NULL,"
+    public boolean markDelivered(long seq, String owner, Instant at, String receipt) {
+        return 1 == update("UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, receipt = ?, lease_owner = NULL,"
                 + " lease_until = NULL, last_error_key = NULL, last_error = NULL WHERE seq = ? AND status = 'IN_FLIGHT'"
                 + " AND lease_owner = ?", at.toEpochMilli(), receipt, seq, owner);
     }
 
     @Override
-    public void markRetry(long seq, String owner, Instant nextAttemptAt, String errorKey, String error) {
-        update("UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, last_error_key = ?, last_error = ?,"
+    public boolean markRetry(long seq, String owner, Instant nextAttemptAt, String errorKey, String error) {
+        return 1 == update("UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, last_error_key = ?, last_error = ?,"
                 + " lease_owner = NULL, lease_until = NULL WHERE seq = ? AND status = 'IN_FLIGHT' AND lease_owner = ?",
                 nextAttemptAt.toEpochMilli(), errorKey, truncate(error), seq, owner);
     }
 
     @Override
-    public void markDead(long seq, String owner, Instant at, String errorKey, String error) {
-        update("UPDATE outbox SET status = 'DEAD', next_attempt_at = ?, last_error_key = ?, last_error = ?,"
+    public boolean markDead(long seq, String owner, Instant at, String errorKey, String error) {
+        return 1 == update("UPDATE outbox SET status = 'DEAD', next_attempt_at = ?, last_error_key = ?, last_error = ?,"
                 + " lease_owner = NULL, lease_until = NULL WHERE seq = ? AND status = 'IN_FLIGHT' AND lease_owner = ?",
                 at.toEpochMilli(), errorKey, truncate(error), seq, owner);
     }
@@ -238,7 +417,25 @@ final class SqlTx implements Tx {
 
     @Override
     public void insertCase(CaseRecord r) {
-        update("INSERT INTO cases (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insertCase(r, "");
+    }
+
+    @Override
+    public void insertCaseIfAbsentLater(CaseRecord r) {
+        defer("cases", "INSERT INTO cases (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (case_id) DO NOTHING", r.caseId().toString(), r.homeMember().value(),
+                r.creditCode().value(), r.enterpriseName(), r.status().name(),
+                r.appliedOn() == null ? null : r.appliedOn().toString(), r.homeReference(), r.createdBy(),
+                r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli(), r.detail());
+    }
+
+    @Override
+    public boolean insertCaseIfAbsent(CaseRecord r) {
+        return insertCase(r, " ON CONFLICT (case_id) DO NOTHING") == 1;
+    }
+
+    private int insertCase(CaseRecord r, String onConflict) {
+        return update("INSERT INTO cases (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflict,
                 r.caseId().toString(), r.homeMember().value(), r.creditCode().value(), r.enterpriseName(),
                 r.status().name(), r.appliedOn() == null ? null : r.appliedOn().toString(), r.homeReference(),
                 r.createdBy(), r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli(), r.detail());
@@ -304,8 +501,27 @@ final class SqlTx implements Tx {
 
     @Override
     public void insertLeg(LegRecord r) {
-        update("INSERT INTO legs (leg_id, case_id, home_member, penalizing_member, state, decision_number, penalty,"
+        insertLeg(r, "");
+    }
+
+    @Override
+    public void insertLegLater(LegRecord r) {
+        defer("legs", "INSERT INTO legs (leg_id, case_id, home_member, penalizing_member, state, decision_number, penalty,"
                         + " platform_reference, state_since, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                r.legId().toString(), r.caseId().toString(), r.homeMember().value(), r.penalizingMember().value(),
+                r.state().name(), r.penalty().decisionNumber(), Records.penaltyToJson(r.penalty()), r.platformReference(),
+                r.stateSince().toEpochMilli(), r.updatedAt().toEpochMilli());
+    }
+
+    @Override
+    public boolean insertLegIfAbsent(LegRecord r) {
+        return insertLeg(r, " ON CONFLICT (leg_id) DO NOTHING") == 1;
+    }
+
+    private int insertLeg(LegRecord r, String onConflict) {
+        return update("INSERT INTO legs (leg_id, case_id, home_member, penalizing_member, state, decision_number, penalty,"
+                        + " platform_reference, state_since, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
+                        + onConflict,
                 r.legId().toString(), r.caseId().toString(), r.homeMember().value(), r.penalizingMember().value(),
                 r.state().name(), r.penalty().decisionNumber(), Records.penaltyToJson(r.penalty()), r.platformReference(),
                 r.stateSince().toEpochMilli(), r.updatedAt().toEpochMilli());
@@ -328,6 +544,12 @@ final class SqlTx implements Tx {
                         + " version = version + 1 WHERE leg_id = ? AND version = ?", r.state().name(),
                 r.platformReference(), r.stateSince().toEpochMilli(), r.updatedAt().toEpochMilli(),
                 r.legId().toString(), r.version()) == 1;
+    }
+
+    @Override
+    public void setPlatformReference(LegId legId, String reference, Instant at) {
+        defer("legs", "UPDATE legs SET platform_reference = ?, updated_at = ? WHERE leg_id = ?", reference, at.toEpochMilli(),
+                legId.toString());
     }
 
     @Override
@@ -355,7 +577,7 @@ final class SqlTx implements Tx {
 
     @Override
     public void appendEvent(LegEvent e) {
-        update("INSERT INTO leg_events (case_id, leg_id, at, kind, from_state, to_state, message_id, actor, detail)"
+        defer("leg_events", "INSERT INTO leg_events (case_id, leg_id, at, kind, from_state, to_state, message_id, actor, detail)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", e.caseId().toString(), e.legId().toString(),
                 e.at().toEpochMilli(), e.kind().name(), e.fromState() == null ? null : e.fromState().name(),
                 e.toState() == null ? null : e.toState().name(), text(e.messageId()), e.actor(), e.detail());
@@ -433,6 +655,7 @@ final class SqlTx implements Tx {
     }
 
     private int update(String sql, Object... args) {
+        beforeImmediate(sql);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             return ps.executeUpdate();
@@ -447,6 +670,7 @@ final class SqlTx implements Tx {
     }
 
     private <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+        beforeImmediate(sql);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,0 +1,42 @@
+package org.tongban.gateway.outbox;
+
+import org.tongban.gateway.store.OutboxRecord;
+import org.tongban.gateway.store.OutboxStatus;
+import org.tongban.gateway.store.Tx;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Connects the places that queue outgoing messages to the delivery engine: rows are queued born
+ * claimed under this process's lease, and handed to the engine as soon as their transaction
+ * commits, so they are delivered at once rather than at the next poll. Until the engine is bound
+ * (and for any hint lost in a crash) rows are queued unclaimed and the poll finds them.
+ */
+public final class OutboxHints {
+    private volatile Consumer<OutboxRecord> target;
+    private volatile String owner;
+    private volatile Duration leaseFor;
+    private volatile Clock clock;
+
+    public void bind(String leaseOwner, Duration lease, Clock leaseClock, Consumer<OutboxRecord> consumer) {
+        this.owner = leaseOwner;
+        this.leaseFor = lease;
+        this.clock = leaseClock;
+        this.target = consumer;
+    }
+
+    /** Queues a record in {@code tx} and, after the commit, hands it to the engine. */
+    public void queue(Tx tx, OutboxRecord record) {
+        Consumer<OutboxRecord> t = target;
+        if (t == null) {
+            tx.enqueueLater(record, null);
+            return;
+        }
+        OutboxRecord queued = tx.enqueueLater(record, new Tx.Lease(owner, clock.instant().plus(leaseFor)));
+        if (queued.status() == OutboxStatus.IN_FLIGHT) {
+            tx.afterCommit(() -> t.accept(queued));
+        }
+    }
+}
