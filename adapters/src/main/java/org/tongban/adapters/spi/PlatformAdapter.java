@@ -29,5 +29,14 @@ public interface PlatformAdapter {
     /** Withdraws the application of a leg. */
     Future<PlatformReceipt> submitWithdrawal(LegRef leg, Withdrawal withdrawal);
 
+    /**
+     * Reads the penalty decisions this platform published after {@code cursor} ({@code null}:
+     * from the beginning of the feed), at most {@code limit}, for sharing with the enterprises'
+     * home members. A platform without a penalty feed answers an empty page with the same cursor.
+     */
+    default Future<PenaltyPage> readPenalties(String cursor, int limit) {
+        return Future.succeededFuture(new PenaltyPage(java.util.List.of(), cursor == null ? "" : cursor, false));
+    }
+
     Future<AdapterHealth> health();
 }
