@@ -1,8 +1,5 @@
 package org.tongban.adapters.spi;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import org.tongban.contracts.id.MemberId;
 
 /**
  * Creates adapters of one dialect. Implementations are found with {@link java.util.ServiceLoader}
@@ -14,8 +11,8 @@ public interface AdapterFactory {
     String type();
 
     /**
-     * Creates the adapter for one member from its configuration block. Unknown keys and bad
-     * values are refused with an {@link AdapterConfigException} naming the key.
+     * Creates the adapter for one member from its context and configuration block. Unknown keys
+     * and bad values are refused with an {@link AdapterConfigException} naming the key.
      */
-    PlatformAdapter create(Vertx vertx, MemberId member, JsonObject settings);
+    PlatformAdapter create(AdapterContext context);
 }

@@ -139,7 +139,19 @@ public final class Node {
         CaseService cases = new CaseService(store, hosted, messages, dispatcher, transitions, clock);
         PlatformEventIntake intake = new PlatformEventIntake(store, transitions, messages, dispatcher, metrics, clock);
 
-        Map<MemberId, PlatformAdapter> adapters = createAdapters(vertx, config);
+        // Feed positions need the store's adapter_cursors table (migration V003); until then an adapter
+        // that polls is refused at its first load/save with a clear message.
+        Map<MemberId, PlatformAdapter> adapters = createAdapters(vertx, config, member -> new org.tongban.adapters.spi.CursorStore() {
+            @Override
+            public Future<java.util.Optional<String>> load(String feed) {
+                return Future.failedFuture("this node keeps no adapter feed positions yet");
+            }
+
+            @Override
+            public Future<Void> save(String feed, String cursor) {
+                return Future.failedFuture("this node keeps no adapter feed positions yet");
+            }
+        }, Path.of("").toAbsolutePath());
         NodeTls tls = config.tls() == null ? null : NodeTls.load(config.tls(), directory);
         WebClientOptions clientOptions = new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(30)
                 .setKeepAlive(true);
@@ -293,7 +305,8 @@ public final class Node {
         return JdbcStore.embedded(file, s.poolSize());
     }
 
-    private static Map<MemberId, PlatformAdapter> createAdapters(Vertx vertx, NodeConfig config) {
+    private static Map<MemberId, PlatformAdapter> createAdapters(Vertx vertx, NodeConfig config,
+            java.util.function.Function<MemberId, org.tongban.adapters.spi.CursorStore> cursors, Path baseDir) {
         AdapterRegistry registry = AdapterRegistry.load(Node.class.getClassLoader());
         Map<MemberId, PlatformAdapter> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -308,7 +321,9 @@ public final class Node {
             io.vertx.core.json.JsonObject settings = m.adapter().settings() == null ? new io.vertx.core.json.JsonObject()
                     : new io.vertx.core.json.JsonObject(m.adapter().settings().toString());
             try {
-                out.put(MemberId.of(m.id()), factory.create(vertx, MemberId.of(m.id()), settings));
+                MemberId member = MemberId.of(m.id());
+                out.put(member, factory.create(new org.tongban.adapters.spi.AdapterContext(vertx, member, settings,
+                        cursors.apply(member), baseDir)));
             } catch (AdapterConfigException e) {
                 problems.add("members[" + i + "].adapter.settings: " + e.getMessage());
             }

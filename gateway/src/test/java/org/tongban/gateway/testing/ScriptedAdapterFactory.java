@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.tongban.adapters.spi.AdapterConfigException;
+import org.tongban.adapters.spi.AdapterContext;
 import org.tongban.adapters.spi.AdapterFactory;
 import org.tongban.adapters.spi.PlatformAdapter;
 import org.tongban.contracts.id.MemberId;
@@ -27,7 +28,10 @@ public final class ScriptedAdapterFactory implements AdapterFactory {
     }
 
     @Override
-    public PlatformAdapter create(Vertx vertx, MemberId member, JsonObject settings) {
+    public PlatformAdapter create(AdapterContext context) {
+        Vertx vertx = context.vertx();
+        MemberId member = context.member();
+        JsonObject settings = context.settings();
         for (String key : settings.fieldNames()) {
             if (!KEYS.contains(key)) {
                 throw new AdapterConfigException("unknown key '" + key + "'; allowed: " + KEYS);
