@@ -67,6 +67,12 @@ public final class InboundPipeline {
     /** Parses, verifies and signs the receipt. Blocking CPU work; throws {@link ContractException}. */
     public Checked verify(byte[] body) {
         try {
+            if (!directory.isValid()) {
+                // the directory is what makes keys and members trustworthy: none past its validity
+                throw new ContractException(ErrorCode.SERVICE_UNAVAILABLE, "", "this node's federation directory (serial "
+                        + directory.directory().serial() + ") expired at " + directory.directory().validUntil()
+                        + "; it takes messages again once a newer edition is installed");
+            }
             JsonNode tree = json.parse(body);
             VerifiedEnvelope v = new EnvelopeVerifier(directory.trustStore(), clock, policy, json).verify(tree);
             if (!hosted.hosts(v.envelope().to())) {

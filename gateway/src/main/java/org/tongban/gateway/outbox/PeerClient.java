@@ -75,6 +75,11 @@ public final class PeerClient implements PeerTransport, AutoCloseable {
     @Override
     public Future<byte[]> deliver(String nodeId, byte[] envelope) {
         FederationDirectory dir = directory.directory();
+        if (!directory.isValid()) {
+            // retryable: nothing goes out on a directory past its validity; a newer edition resumes delivery
+            return Future.failedFuture(new NoRouteToHostException("federation directory serial " + dir.serial()
+                    + " expired at " + dir.validUntil() + "; install a newer edition"));
+        }
         DirectoryNode node = dir.node(nodeId).orElse(null);
         if (node == null) {
             // retryable: a directory edition may be on its way that lists the node again

@@ -136,6 +136,17 @@ class OutboxWorkerTest {
         }
 
         @Test
+        void nothing_goes_out_on_a_directory_past_its_validity() {
+            LegId leg = north.fileCase(1).legs().get(0).legId();
+            clock.set(north.directory.directory().validUntil().toInstant().plusSeconds(1));
+            start(NorthNode.outbox(s -> s.maxAge(Duration.ofDays(3650))));
+
+            OutboxRecord r = afterFailedAttempt(leg, 1);
+            assertThat(r.lastError()).contains("expired");
+            assertThat(east.count()).isZero();
+        }
+
+        @Test
         void a_receipt_naming_another_hash_is_retried_and_the_leg_waits_for_a_good_one() {
             CaseView c = north.fileCase(1);
             LegId leg = c.legs().get(0).legId();

@@ -21,6 +21,8 @@ import org.tongban.gateway.cases.CaseView;
 import org.tongban.gateway.config.NodeConfig;
 import org.tongban.gateway.federation.FederationApi;
 import org.tongban.gateway.store.OutboxStatus;
+import org.tongban.contracts.testing.TestKeys;
+import org.tongban.gateway.node.DirectoryHolder;
 import org.tongban.gateway.testing.MutableClock;
 import org.tongban.gateway.testing.SignedDirectory;
 import org.tongban.gateway.tls.NodeTls;
@@ -123,6 +125,26 @@ class PeerClientTlsTest {
             }
             assertThat(north.leg(leg).state()).isEqualTo(LegState.RECEIVED);
             assertThat(east.inbox(north.outboxOf(leg).messageId())).isPresent();
+        }
+
+        @Test
+        void a_peer_whose_directory_expired_answers_503_and_the_delivery_is_retried() throws Exception {
+            MutableClock eastClock = new MutableClock(clock.instant());
+            east = new PeerNode(vertx, tmp, north.directory, clock, identity(eastCert)).listen().await(10, TimeUnit.SECONDS);
+            publish(northCert.fingerprint());
+            DirectoryHolder eastDirectory = new DirectoryHolder(north.directoryFile, TestKeys.anchor(), eastClock);
+            int port = java.net.URI.create(east.url()).getPort();
+            east.close();
+            east = new PeerNode(vertx, tmp, eastDirectory, eastClock, identity(eastCert)).listen(port)
+                    .await(10, TimeUnit.SECONDS);
+            eastClock.set(eastDirectory.directory().validUntil().toInstant().plusSeconds(1));
+            clientAs(northCert, 1);
+
+            Throwable t = failureOf(client.deliver("east", application()));
+            assertThat(t).isInstanceOf(PlatformException.class);
+            assertThat(((PlatformException) t).status()).isEqualTo(503);
+            assertThat(((PlatformException) t).partnerCode()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(DeliveryFailures.classify(t).retryable()).isTrue();
         }
 
         @Test

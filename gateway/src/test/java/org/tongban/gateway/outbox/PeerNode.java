@@ -68,7 +68,12 @@ final class PeerNode implements AutoCloseable {
     }
 
     Future<PeerNode> listen() {
-        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0);
+        return listen(0);
+    }
+
+    /** Listens on {@code port} (0: any free port). */
+    Future<PeerNode> listen(int port) {
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port);
         return vertx.createHttpServer(tls == null ? options : tls.server(options)).requestHandler(api.router()).listen()
                 .map(s -> {
                     server = s;
