@@ -30,6 +30,10 @@ public record XmlHmacSettings(URI baseUrl, String appKey, Secret appSecret, XmlC
         Settings s = Settings.of(context.settings(), context.baseDir());
         URI baseUrl = s.requiredUrl("baseUrl");
         String appKey = s.requiredString("appKey");
+        if (!appKey.matches("[\\x21-\\x7e]{1,128}")) {
+            throw new org.tongban.adapters.spi.AdapterConfigException(s.path("appKey")
+                    + ": expected printable ASCII without spaces (it travels in the X-App-Key header)");
+        }
         Secret appSecret = s.requiredSecret("appSecret");
         XmlCharset charset = s.enumValue("charset", XmlCharset.class, XmlCharset.UTF_8);
         CallbackSettings callback = CallbackSettings.read(s.section("callback"), context.member());
