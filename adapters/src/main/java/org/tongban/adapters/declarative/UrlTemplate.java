@@ -1,5 +1,6 @@
 package org.tongban.adapters.declarative;
 
+import org.tongban.adapters.http.PathSegment;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
 
@@ -101,7 +102,7 @@ final class UrlTemplate {
                     throw new ContractException(ErrorCode.FIELD_REQUIRED, "/" + name, "the URL needs {" + name
                             + "}, which this leg does not have yet");
                 }
-                v = raw == null ? "" : encode(raw);
+                v = raw == null ? "" : inPath ? PathSegment.encode(raw) : encode(raw);
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(v));
         }
@@ -109,6 +110,7 @@ final class UrlTemplate {
         return sb.toString();
     }
 
+    /** Encodes a query name or value. */
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
