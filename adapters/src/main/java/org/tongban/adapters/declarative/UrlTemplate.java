@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +33,7 @@ final class UrlTemplate {
     }
 
     /** Parses and checks a template; records problems under {@code key} and answers null when it is unusable. */
-    static UrlTemplate parse(String text, String key, Set<String> allowed, Problems problems) {
+    static UrlTemplate parse(String text, String key, List<String> allowed, Problems problems) {
         int before = problems.list().size();
         Matcher m = VARIABLE.matcher(text);
         while (m.find()) {
