@@ -129,15 +129,16 @@ class DeclarativeFeedTest {
     }
 
     @Test
-    void a_state_the_mapping_does_not_list_is_passed_over_and_the_rest_stored() {
-        platform.page(null, "n-1", change("b1", "已归档"), change("b2", "已受理"));
+    void a_state_the_mapping_does_not_list_or_an_impossible_date_is_passed_over_and_the_rest_stored() {
+        platform.page(null, "n-1", change("b1", "已归档"), change("b2", "已受理"),
+                change("b3", "需补正").put("bzcl", "信用承诺书").put("bzqx", "2026-02-30"));
         platform.page("n-1", null);
         DeclarativeAdapter adapter = started();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.cursors.position("changes").isPresent());
 
         assertThat(sink.storedIds()).containsExactly("b2");
-        assertThat(adapter.feedStatus().refused()).isEqualTo(1);
+        assertThat(adapter.feedStatus().refused()).isEqualTo(2);
     }
 
     @Test
