@@ -97,8 +97,8 @@ public abstract class DialectRoutes {
         }
         try {
             int n = Integer.parseInt(text);
-            if (n < 1 || n > 500) {
-                throw new BadInput("limit is between 1 and 500, not " + n);
+            if (n < 1 || n > 1000) {
+                throw new BadInput("limit is between 1 and 1000, not " + n);
             }
             return n;
         } catch (NumberFormatException e) {
