@@ -20,7 +20,11 @@ import java.util.concurrent.TimeoutException;
  *   <li>retryable: timeouts, connection errors, TLS errors (often a certificate being rotated),
  *       HTTP 5xx, 408, 421 (misdirected: the member is moving between nodes), 425 and 429
  *       (throttling, with Retry-After);</li>
- *   <li>permanent: other HTTP 4xx, business refusals, contract violations, anything unknown
+ *   <li>retryable: a body status meaning busy ({@code busy}) or maintenance ({@code maintenance}),
+ *       with the platform's wait;</li>
+ *   <li>permanent: other HTTP 4xx, business refusals ({@code refused}), invalid fields and
+ *       contract violations ({@code bad_data}), credentials refused after renewal
+ *       ({@code credentials}), answers that cannot be read ({@code unreadable}), anything unknown
  *       that is a programming error ({@link IllegalArgumentException}, {@link NullPointerException}).</li>
  * </ul>
  */
@@ -33,6 +37,15 @@ public final class FailureClassifier {
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         if (e instanceof PlatformException) {
             return ofStatus((PlatformException) e, detail);
+        }
+        if (e instanceof BodyStatusException) {
+            return ofBody((BodyStatusException) e, detail);
+        }
+        if (e instanceof CredentialsRejectedException) {
+            return new Failure("credentials", false, null, detail);
+        }
+        if (e instanceof UnreadableResponseException) {
+            return new Failure("unreadable", false, null, detail);
         }
         if (e instanceof PermanentPlatformException) {
             return new Failure("refused", false, null, detail);
@@ -88,6 +101,19 @@ public final class FailureClassifier {
             return new Failure("http_4xx", false, null, detail);
         }
         return new Failure("refused", false, null, detail);
+    }
+
+    private static Failure ofBody(BodyStatusException e, String detail) {
+        switch (e.meaning()) {
+            case BUSY:
+                return new Failure("busy", true, e.retryAfter(), detail);
+            case MAINTENANCE:
+                return new Failure("maintenance", true, e.retryAfter(), detail);
+            case INVALID_FIELD:
+                return new Failure("bad_data", false, null, detail);
+            default:
+                return new Failure("refused", false, null, detail);
+        }
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -20,10 +20,14 @@ public final class AdapterRegistry {
     public static AdapterRegistry load(ClassLoader loader) {
         Map<String, AdapterFactory> found = new LinkedHashMap<>();
         for (AdapterFactory f : ServiceLoader.load(AdapterFactory.class, loader)) {
+            if (f.type() == null || f.type().isBlank()) {
+                throw new AdapterConfigException("adapter factory " + f.getClass().getName() + " declares no type");
+            }
             AdapterFactory previous = found.putIfAbsent(f.type(), f);
             if (previous != null) {
                 throw new AdapterConfigException("two adapters declare type '" + f.type() + "': "
-                        + previous.getClass().getName() + " and " + f.getClass().getName());
+                        + previous.getClass().getName() + " and " + f.getClass().getName()
+                        + "; remove one of them from the class path");
             }
         }
         return new AdapterRegistry(found);

@@ -97,6 +97,60 @@ class FailureClassifierTest {
         }
     }
 
+    @Nested
+    class BodyStatuses {
+        @Test
+        void busy_is_retried_after_the_platforms_wait() {
+            Failure f = FailureClassifier.classify(new BodyStatusException(200, "2001",
+                    BodyStatusException.Meaning.BUSY, "busy", Duration.ofSeconds(30)));
+
+            assertThat(f).isEqualTo(new Failure("busy", true, Duration.ofSeconds(30), f.detail()));
+        }
+
+        @Test
+        void maintenance_is_retried() {
+            Failure f = FailureClassifier.classify(new BodyStatusException(200, "2002",
+                    BodyStatusException.Meaning.MAINTENANCE, "maintenance", null));
+
+            assertThat(f.key()).isEqualTo("maintenance");
+            assertThat(f.retryable()).isTrue();
+        }
+
+        @Test
+        void an_invalid_field_is_permanent_bad_data_and_a_refusal_is_refused() {
+            assertThat(FailureClassifier.classify(new BodyStatusException(200, "1001",
+                    BodyStatusException.Meaning.INVALID_FIELD, "bad", null)))
+                    .extracting(Failure::key, Failure::retryable).containsExactly("bad_data", false);
+            assertThat(FailureClassifier.classify(new BodyStatusException(200, "1003",
+                    BodyStatusException.Meaning.REFUSED, "no", Duration.ofSeconds(5))))
+                    .extracting(Failure::key, Failure::retryable, Failure::retryAfter)
+                    .containsExactly("refused", false, null);
+        }
+    }
+
+    @Test
+    void credentials_refused_after_renewal_are_permanent() {
+        Failure f = FailureClassifier.classify(new CredentialsRejectedException(401, "invalid_token", "refused twice"));
+        assertThat(f.key()).isEqualTo("credentials");
+        assertThat(f.retryable()).isFalse();
+    }
+
+    @Test
+    void an_unreadable_answer_is_permanent_even_when_it_wraps_an_io_failure() {
+        Failure f = FailureClassifier.classify(new UnreadableResponseException(200, "not XML",
+                new java.io.IOException("premature end")));
+        assertThat(f.key()).isEqualTo("unreadable");
+        assertThat(f.retryable()).isFalse();
+    }
+
+    @Test
+    void vertx_request_timeout_is_a_timeout() {
+        Failure f = FailureClassifier.classify(new io.vertx.core.impl.NoStackTraceTimeoutException(
+                "The timeout period of 300ms has been exceeded"));
+        assertThat(f.key()).isEqualTo("timeout");
+        assertThat(f.retryable()).isTrue();
+    }
+
     @Test
     void contract_violations_are_permanent_bad_data() {
         Failure f = FailureClassifier.classify(new ContractException(ErrorCode.FIELD_REQUIRED, "/legId", "missing"));
