@@ -40,6 +40,8 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
     private static final String DEFAULTS = "/org/tongban/gateway/config/defaults.yaml";
     private static final String ENV_PREFIX = "TONGBAN_";
+    /** The one {@link NodeConfig} component that is not configuration but where it was read from. */
+    private static final String BASE_DIR = "baseDir";
 
     private ConfigLoader() {
     }
@@ -65,9 +67,13 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage());
         }
+        if (tree.has(BASE_DIR)) {
+            throw new ConfigException("unknown key '" + BASE_DIR + "' at the top level: the directory of the configuration"
+                    + " file is where relative paths resolve, it cannot be set");
+        }
         List<String> applied = applyEnvironment(tree, env);
         Path base = file.toAbsolutePath().getParent();
-        NodeConfig config = bind(tree, base, applied);
+        NodeConfig config = bind(tree, base, applied).withBaseDir(base);
         ConfigValidator.validate(config);
         return config;
     }
@@ -164,6 +170,9 @@ public final class ConfigLoader {
 
     private static void walk(Class<?> type, String prefix, ObjectNode node, Map<String, String> env, List<String> applied) {
         for (RecordComponent c : type.getRecordComponents()) {
+            if (type == NodeConfig.class && BASE_DIR.equals(c.getName())) {
+                continue;
+            }
             String path = prefix.isEmpty() ? c.getName() : prefix + "." + c.getName();
             Class<?> t = c.getType();
             if (t.isRecord()) {

@@ -1,5 +1,6 @@
 package org.tongban.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -12,9 +13,18 @@ import java.util.List;
  * {@code TONGBAN_*} environment overrides, unknown keys refused, and checked by
  * {@link ConfigValidator} before anything starts. Relative paths are resolved against the
  * directory of the configuration file.
+ *
+ * @param baseDir the directory of the configuration file, set by {@link ConfigLoader} (never read
+ *                from the file): relative paths in adapter settings, such as a mapping file,
+ *                resolve against it
  */
 public record NodeConfig(Node node, Federation federation, List<HostedMember> members, Listen listen, Tls tls,
-                         Store store, Outbox outbox, Limits limits, Office office) {
+                         Store store, Outbox outbox, Limits limits, Office office, @JsonIgnore Path baseDir) {
+
+    /** The same configuration, read from a file in {@code dir}. */
+    public NodeConfig withBaseDir(Path dir) {
+        return new NodeConfig(node, federation, members, listen, tls, store, outbox, limits, office, dir);
+    }
 
     /**
      * @param id      this node's id in the federation directory

@@ -39,6 +39,7 @@ import org.tongban.gateway.outbox.AdapterTransport;
 import org.tongban.gateway.outbox.OutboxHints;
 import org.tongban.gateway.outbox.OutboxWorker;
 import org.tongban.gateway.outbox.PeerClient;
+import org.tongban.gateway.platform.AdapterCursors;
 import org.tongban.gateway.platform.PlatformEventIntake;
 import org.tongban.gateway.routing.Dispatcher;
 import org.tongban.gateway.routing.Routes;
@@ -139,19 +140,8 @@ public final class Node {
         CaseService cases = new CaseService(store, hosted, messages, dispatcher, transitions, clock);
         PlatformEventIntake intake = new PlatformEventIntake(store, transitions, messages, dispatcher, metrics, clock);
 
-        // Feed positions need the store's adapter_cursors table (migration V003); until then an adapter
-        // that polls is refused at its first load/save with a clear message.
-        Map<MemberId, PlatformAdapter> adapters = createAdapters(vertx, config, member -> new org.tongban.adapters.spi.CursorStore() {
-            @Override
-            public Future<java.util.Optional<String>> load(String feed) {
-                return Future.failedFuture("this node keeps no adapter feed positions yet");
-            }
-
-            @Override
-            public Future<Void> save(String feed, String cursor) {
-                return Future.failedFuture("this node keeps no adapter feed positions yet");
-            }
-        }, Path.of("").toAbsolutePath());
+        Map<MemberId, PlatformAdapter> adapters = createAdapters(vertx, config,
+                member -> new AdapterCursors(vertx, store, committer, member, clock), baseDir(config));
         NodeTls tls = config.tls() == null ? null : NodeTls.load(config.tls(), directory);
         WebClientOptions clientOptions = new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(30)
                 .setKeepAlive(true);
@@ -294,6 +284,11 @@ public final class Node {
 
     public DirectoryHolder directory() {
         return directory;
+    }
+
+    /** Where relative paths in adapter settings resolve: beside the configuration file, else the working directory. */
+    private static Path baseDir(NodeConfig config) {
+        return config.baseDir() != null ? config.baseDir() : Path.of("").toAbsolutePath();
     }
 
     private static Store openStore(NodeConfig config) {

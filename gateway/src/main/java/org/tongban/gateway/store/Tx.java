@@ -147,6 +147,14 @@ public interface Tx {
     record IdempotentCreation(String requestSha256, CaseId caseId) {
     }
 
+    // ---- adapter feed positions -------------------------------------------------------------------
+
+    /** The saved position of a member's adapter in one of its platform's feeds, if any. */
+    Optional<String> adapterCursor(MemberId member, String feed);
+
+    /** Saves (inserts or replaces) the position of a member's adapter in one feed. */
+    void saveAdapterCursor(MemberId member, String feed, String cursor, Instant at);
+
     // ---- audit -------------------------------------------------------------------------------
 
     /** Appends to the hash chain. */

@@ -617,6 +617,21 @@ final class SqlTx implements Tx {
                 member.value(), key, requestSha256, caseId.toString(), at.toEpochMilli());
     }
 
+    // ---- adapter feed positions ---------------------------------------------------------------------
+
+    @Override
+    public Optional<String> adapterCursor(MemberId member, String feed) {
+        return one("SELECT cursor FROM adapter_cursors WHERE member = ? AND feed = ?", rs -> rs.getString(1),
+                member.value(), feed);
+    }
+
+    @Override
+    public void saveAdapterCursor(MemberId member, String feed, String cursor, Instant at) {
+        update("INSERT INTO adapter_cursors (member, feed, cursor, updated_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (member, feed) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
+                member.value(), feed, cursor, at.toEpochMilli());
+    }
+
     // ---- audit --------------------------------------------------------------------------------------
 
     @Override

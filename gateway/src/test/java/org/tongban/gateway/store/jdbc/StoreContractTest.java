@@ -687,6 +687,107 @@ abstract class StoreContractTest {
     }
 
     @Nested
+    class AdapterFeedPositions {
+        @Test
+        void a_feed_has_no_position_until_one_is_saved_and_then_has_the_latest() {
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(PENALIZING, "changes"))).isEmpty();
+
+            run(tx -> tx.saveAdapterCursor(PENALIZING, "changes", "c-1", T0));
+            run(tx -> tx.saveAdapterCursor(PENALIZING, "changes", "c-2", T0.plusSeconds(2)));
+
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(PENALIZING, "changes"))).contains("c-2");
+        }
+
+        @Test
+        void positions_are_kept_per_member_and_per_feed() {
+            run(tx -> {
+                tx.saveAdapterCursor(PENALIZING, "changes", "hz-changes", T0);
+                tx.saveAdapterCursor(PENALIZING, "penalties", "hz-penalties", T0);
+                tx.saveAdapterCursor(HOME, "changes", "hrb-changes", T0);
+            });
+
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(PENALIZING, "changes"))).contains("hz-changes");
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(PENALIZING, "penalties"))).contains("hz-penalties");
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(HOME, "changes"))).contains("hrb-changes");
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(HOME, "penalties"))).isEmpty();
+        }
+
+        @Test
+        void an_opaque_cursor_comes_back_unchanged() {
+            String cursor = "eyJvZmZzZXQiOjEyfQ==|时间=2026-11-21T09:30:00+08:00|" + "x".repeat(4000) + "|'\\";
+            run(tx -> tx.saveAdapterCursor(PENALIZING, "changes", cursor, T0));
+            run(tx -> tx.saveAdapterCursor(PENALIZING, "penalties", "", T0));
+
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(PENALIZING, "changes"))).contains(cursor);
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(PENALIZING, "penalties"))).contains("");
+        }
+
+        @Test
+        void a_position_saved_in_a_transaction_that_rolled_back_is_not_kept() {
+            run(tx -> tx.saveAdapterCursor(PENALIZING, "changes", "stored", T0));
+            assertThatThrownBy(() -> run(tx -> {
+                tx.saveAdapterCursor(PENALIZING, "changes", "not-stored", T0.plusSeconds(1));
+                throw new IllegalStateException("events of the page failed");
+            })).hasMessage("events of the page failed");
+
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(PENALIZING, "changes"))).contains("stored");
+        }
+
+        @Test
+        void a_position_outlives_the_process_that_saved_it() {
+            run(tx -> tx.saveAdapterCursor(PENALIZING, "changes", "before-restart", T0));
+            store.close();
+            store = db.open();
+
+            assertThat(store.read((Tx tx) -> tx.adapterCursor(PENALIZING, "changes"))).contains("before-restart");
+        }
+
+        @Test
+        void the_adapters_cursor_store_keeps_jdbc_off_the_event_loop_and_is_seen_by_the_next_adapter() throws Exception {
+            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+            org.tongban.gateway.testing.EventLoopGuardStore guarded = new org.tongban.gateway.testing.EventLoopGuardStore(store);
+            GroupCommitter committer = new GroupCommitter(guarded, 1, 16);
+            try {
+                java.time.Clock clock = java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC);
+                org.tongban.gateway.platform.AdapterCursors first = new org.tongban.gateway.platform.AdapterCursors(
+                        vertx, guarded, committer, PENALIZING, clock);
+                CompletableFuture<java.util.Optional<String>> seen = new CompletableFuture<>();
+                io.vertx.core.Context loop = vertx.getOrCreateContext();
+                loop.runOnContext(v -> first.load("changes")
+                        .compose(before -> first.save("changes", "after-page-1").map(before))
+                        .onComplete(ar -> {
+                            if (!io.vertx.core.Context.isOnEventLoopThread()) {
+                                seen.completeExceptionally(new AssertionError("completed off the caller's event loop"));
+                            } else if (ar.succeeded()) {
+                                seen.complete(ar.result());
+                            } else {
+                                seen.completeExceptionally(ar.cause());
+                            }
+                        }));
+                assertThat(seen.get(10, SECONDS)).isEmpty();
+
+                org.tongban.gateway.platform.AdapterCursors next = new org.tongban.gateway.platform.AdapterCursors(
+                        vertx, guarded, null, PENALIZING, clock);
+                CompletableFuture<java.util.Optional<String>> restarted = new CompletableFuture<>();
+                loop.runOnContext(v -> next.load("changes").onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        restarted.complete(ar.result());
+                    } else {
+                        restarted.completeExceptionally(ar.cause());
+                    }
+                }));
+                assertThat(restarted.get(10, SECONDS)).contains("after-page-1");
+                assertThat(guarded.callsOnEventLoop()).isEmpty();
+                assertThat(next.load("").toCompletionStage().toCompletableFuture())
+                        .failsWithin(Duration.ofSeconds(5)).withThrowableThat().withMessageContaining("feed name");
+            } finally {
+                committer.close(5_000);
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, SECONDS);
+            }
+        }
+    }
+
+    @Nested
     class Audit {
         @Test
         void each_line_chains_to_the_previous_one() {
