@@ -96,8 +96,8 @@ final class DemoPlatforms {
                 break;
             default:
                 settings.put("mapping", "classpath:" + JINHUA_MAPPING).put("baseUrl", s.baseUrl())
-                        .put("pollEvery", "300ms");
-                secrets.put("appcode", o.apiKey());
+                        .put("pollEvery", "300ms").put("maxBackoff", "5s");
+                secrets.put("apiKey", o.apiKey());
         }
         return new Adapter(of(o.member()).adapterType(), settings, secrets);
     }
