@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongban.contracts.id.MemberId;
+import org.tongban.gateway.testing.CaseRequests;
 import org.tongban.gateway.testing.DemoProcess;
 import org.tongban.gateway.testing.OfficeClient;
 import org.tongban.gateway.testing.Tokens;
@@ -34,6 +36,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The README's demo, end to end, as a separate process: it must reach {@code demo ready:} with
@@ -174,6 +177,26 @@ class DemoIT {
 
     @Test
     @Order(4)
+    void jinhua_onboarded_by_mapping_alone_handles_a_case_in_the_running_demo() {
+        // not one of the stories: a Hangzhou clerk files for a penalty at 金华, whose platform is
+        // reached only through the declarative adapter and declarative/jinhua.yaml
+        OfficeClient hangzhou = office("east", "330100");
+        OfficeClient.Response created = hangzhou.post("/office/v1/cases", CaseRequests.newCase(
+                CaseRequests.creditCodeAt(MemberId.of("330100"), "MA2HJ0555"), MemberId.of("330700")).toString());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String caseId = created.body().get("caseId").asText();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() ->
+                hangzhou.get("/office/v1/cases/" + caseId).body().get("status").asText().equals("CLOSED"));
+        JsonNode home = hangzhou.get("/office/v1/cases/" + caseId).body();
+        assertThat(transitions(home, legAt(home, "330700"))).containsExactlyElementsOf(PLAIN);
+        io.vertx.core.json.JsonObject app = platformApplication("330700", caseId);
+        assertThat(app.getJsonObject("received").getString("cflb")).isEqualTo("一般");
+        assertThat(app.getString("status")).isEqualTo("PUBLICITY_ENDED");
+    }
+
+    @Test
+    @Order(5)
     void stops_on_sigterm_and_releases_its_process_and_ports() {
         ProcessHandle handle = demo.handle();
         int exit = demo.stop(Duration.ofSeconds(60));
