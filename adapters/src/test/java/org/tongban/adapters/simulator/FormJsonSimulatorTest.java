@@ -80,7 +80,7 @@ class FormJsonSimulatorTest {
 
     @Test
     void withdrawing_stops_the_policy() {
-        platform.simulator().policies().setDefault(DecisionPolicy.parse("ACCEPT@10ms,REPAIR@3s"));
+        platform.simulator().policies().setDefault(DecisionPolicy.parse("ACCEPT@10ms,REPAIR@10s"));
         String sqbh = platform.postJson("/openapi/xyxf/sqxx", Samples.formApplication("leg-3", Samples.FIRM), KEY).json()
                 .getJsonObject("data").getString("sqbh");
         await().atMost(Duration.ofSeconds(5)).until(() -> changes().size() == 1);

@@ -221,7 +221,7 @@ class RestOauth2SimulatorTest {
 
         @Test
         void a_withdrawn_application_gets_no_further_decision_and_refuses_materials() {
-            platform.simulator().policies().setDefault(DecisionPolicy.parse("ACCEPT@10ms,REPAIR@2s"));
+            platform.simulator().policies().setDefault(DecisionPolicy.parse("ACCEPT@10ms,REPAIR@10s"));
             String token = token();
             String no = apply(token, Samples.restApplication("leg-13", Samples.FIRM, adapter.url("/cb")))
                     .json().getString("application_no");

@@ -153,6 +153,8 @@ class XmlHmacSimulatorTest {
 
         @Test
         void a_supplement_after_withdrawal_is_1003() {
+            // decided by hand only, so that nothing is decided before the withdrawal arrives
+            platform.simulator().policies().setDefault(DecisionPolicy.manual());
             String no = xml(post("/xyxf/apply", Samples.xmlApplication("GBK", "leg-8", Samples.FIRM, adapter.url("/cb"))))
                     .optional("ApplicationNo");
             XmlElement w = xml(post("/xyxf/withdraw", "<?xml version=\"1.0\" encoding=\"GBK\"?><Request><ExternalId>leg-8"
