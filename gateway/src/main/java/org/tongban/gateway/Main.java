@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  *   tongban-gateway run --config node.yaml
  *   tongban-gateway token --config node.yaml --member 230100 --role clerk --subject li.na [--ttl 8h]
  *   tongban-gateway tls-cert --node north --out-dir config/tls
+ *   tongban-gateway demo [--data-dir ./data/demo] [--keep] [--base-port N] [--timeout 180s]
  * </pre>
  */
 public final class Main {
@@ -45,8 +46,12 @@ public final class Main {
             usage(out);
             return args.length == 0 ? 2 : 0;
         }
-        Map<String, String> opts = options(args, 1);
         try {
+            if ("demo".equals(args[0])) {
+                // the demo has flags without values (--keep), so it reads its own options
+                return org.tongban.gateway.demo.DemoCommand.run(args, out, err);
+            }
+            Map<String, String> opts = options(args, 1);
             switch (args[0]) {
                 case "run":
                     return runNode(require(opts, "config"), out, err);
@@ -150,5 +155,8 @@ public final class Main {
         s.println("  token --config FILE --member ID --role clerk|supervisor|ops [--subject NAME] [--ttl 8h]");
         s.println("                                       mint an office/ops bearer token");
         s.println("  tls-cert --node ID --out-dir DIR     make a node's self-signed TLS certificate and key");
+        s.println("  demo [--data-dir DIR] [--keep] [--base-port N] [--timeout 180s]");
+        s.println("                                       the whole federation on this machine: 11 cities, 3 nodes,");
+        s.println("                                       simulated platforms, two stories; runs until Ctrl-C");
     }
 }

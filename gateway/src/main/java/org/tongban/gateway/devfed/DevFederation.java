@@ -101,7 +101,7 @@ public final class DevFederation {
         }
     }
 
-    private ObjectNode nodeConfig(FederationPlan.NodePlan n, String jwtSecret) {
+    private ObjectNode nodeConfig(FederationPlan.NodePlan n, String jwtSecret) throws IOException {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
         root.putObject("node").put("id", n.id()).put("profile", plan.development() ? "development" : "production")
@@ -112,7 +112,12 @@ public final class DevFederation {
             ObjectNode mo = members.addObject().put("id", mp.id());
             mo.putArray("keys").add("keys/" + mp.id() + ".json");
             ObjectNode adapter = mo.putObject("adapter").put("type", mp.adapterType());
-            adapter.set("settings", mp.adapterSettings() == null ? m.createObjectNode() : mp.adapterSettings());
+            ObjectNode settings = mp.adapterSettings() == null ? m.createObjectNode() : mp.adapterSettings().deepCopy();
+            for (Map.Entry<String, String> secret : new java.util.TreeMap<>(mp.adapterSecrets()).entrySet()) {
+                setPath(settings, secret.getKey(), m.createObjectNode().put("secret", "file:"
+                        + writeSecret(mp.id(), secret.getKey(), secret.getValue())));
+            }
+            adapter.set("settings", settings);
         }
         ObjectNode listen = root.putObject("listen");
         listen.putObject("federation").put("host", n.host()).put("port", n.federationPort());
@@ -129,6 +134,30 @@ public final class DevFederation {
         }
         root.putObject("office").put("jwtSecret", jwtSecret).put("jwtIssuer", plan.federationId());
         return root;
+    }
+
+    /** Writes one adapter credential to {@code secrets/<member>/<key>}; returns that path, relative to {@link #dir}. */
+    private String writeSecret(String member, String key, String value) throws IOException {
+        Path rel = Path.of("secrets", member, key);
+        Path file = dir.resolve(rel);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, value);
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the directory's own protection has to do
+        }
+        return rel.toString().replace('\\', '/');
+    }
+
+    private static void setPath(ObjectNode root, String dotted, com.fasterxml.jackson.databind.JsonNode value) {
+        String[] parts = dotted.split("\\.");
+        ObjectNode at = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            com.fasterxml.jackson.databind.JsonNode next = at.get(parts[i]);
+            at = next instanceof ObjectNode ? (ObjectNode) next : at.putObject(parts[i]);
+        }
+        at.set(parts[parts.length - 1], value);
     }
 
     private KeyFile newKey(String keyId, MemberId member, OffsetDateTime from, OffsetDateTime until) {

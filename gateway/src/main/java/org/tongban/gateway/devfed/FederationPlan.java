@@ -3,6 +3,7 @@ package org.tongban.gateway.devfed;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A federation to set up on one machine: its nodes, the members each hosts, and how each
@@ -25,7 +26,21 @@ public record FederationPlan(String federationId, boolean development, List<Node
         }
     }
 
-    /** @param adapterSettings the member's adapter settings block */
-    public record MemberPlan(String id, String name, String slaProfile, String adapterType, ObjectNode adapterSettings) {
+    /**
+     * @param adapterSettings the member's adapter settings block, without its secrets
+     * @param adapterSecrets  credentials of the adapter by dotted settings path (e.g. {@code clientSecret},
+     *                        {@code callback.token}); each is written to its own file and the settings
+     *                        refer to it as {@code {"secret": "file:…"}}, so that no secret sits in the node's
+     *                        configuration file
+     */
+    public record MemberPlan(String id, String name, String slaProfile, String adapterType, ObjectNode adapterSettings,
+                             Map<String, String> adapterSecrets) {
+        public MemberPlan {
+            adapterSecrets = adapterSecrets == null ? Map.of() : Map.copyOf(adapterSecrets);
+        }
+
+        public MemberPlan(String id, String name, String slaProfile, String adapterType, ObjectNode adapterSettings) {
+            this(id, name, slaProfile, adapterType, adapterSettings, Map.of());
+        }
     }
 }

@@ -1,0 +1,67 @@
+package org.tongban.adapters.simulator.dialect;
+
+import java.nio.charset.Charset;
+
+/** Writes the simple XML of the {@code xml-hmac} dialect: elements and text, escaped, with a declaration. */
+public final class XmlWriter {
+    private final StringBuilder sb = new StringBuilder();
+    private final Charset charset;
+
+    private XmlWriter(Charset charset, String root) {
+        this.charset = charset;
+        sb.append("<?xml version=\"1.0\" encoding=\"").append(charset.name()).append("\"?>");
+        sb.append('<').append(root).append('>');
+    }
+
+    public static XmlWriter document(Charset charset, String root) {
+        return new XmlWriter(charset, root);
+    }
+
+    public XmlWriter open(String name) {
+        sb.append('<').append(name).append('>');
+        return this;
+    }
+
+    public XmlWriter close(String name) {
+        sb.append("</").append(name).append('>');
+        return this;
+    }
+
+    /** An element with text; nothing when {@code text} is {@code null}. */
+    public XmlWriter element(String name, Object text) {
+        if (text == null) {
+            return this;
+        }
+        sb.append('<').append(name).append('>');
+        escape(String.valueOf(text));
+        sb.append("</").append(name).append('>');
+        return this;
+    }
+
+    public byte[] end(String root) {
+        sb.append("</").append(root).append('>');
+        return sb.toString().getBytes(charset);
+    }
+
+    private void escape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<':
+                    sb.append("&lt;");
+                    break;
+                case '>':
+                    sb.append("&gt;");
+                    break;
+                case '&':
+                    sb.append("&amp;");
+                    break;
+                case '"':
+                    sb.append("&quot;");
+                    break;
+                default:
+                    sb.append(c);
+            }
+        }
+    }
+}

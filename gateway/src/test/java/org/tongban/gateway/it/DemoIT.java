@@ -1,0 +1,267 @@
+package org.tongban.gateway.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongban.contracts.id.MemberId;
+import org.tongban.gateway.testing.CaseRequests;
+import org.tongban.gateway.testing.DemoProcess;
+import org.tongban.gateway.testing.OfficeClient;
+import org.tongban.gateway.testing.Tokens;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's demo, end to end, as a separate process: it must reach {@code demo ready:} with
+ * both stories finished — every leg PUBLICITY_ENDED with a complete timeline at home and at the
+ * penalizing member, the supplement delivered to 天津市's platform — and then stop on SIGTERM,
+ * releasing its ports.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoIT {
+    private static final Pattern NODE = Pattern.compile("node (\\w+)\\s+office (http://127\\.0\\.0\\.1:(\\d+))/office/v1\\s+ops "
+            + "http://127\\.0\\.0\\.1:(\\d+) ");
+    private static final Pattern CASE = Pattern.compile("case ([0-9a-f-]{36})\\s+story (\\d) filed at");
+    private static final Pattern PLATFORM = Pattern.compile("(\\d{6}) \\S+ ([a-z0-9-]+)\\s+(http://127\\.0\\.0\\.1:(\\d+))/admin");
+    private static final List<String> PLAIN = List.of("SUBMITTED", "FORWARDED", "RECEIVED", "ACCEPTED", "REPAIRED",
+            "PUBLICITY_ENDED");
+    private static final List<String> WITH_MATERIALS = List.of("SUBMITTED", "FORWARDED", "RECEIVED", "ACCEPTED",
+            "MATERIALS_REQUESTED", "ACCEPTED", "REPAIRED", "PUBLICITY_ENDED");
+
+    @TempDir
+    static Path dir;
+    static DemoProcess demo;
+    static String console;
+    static String jwtSecret;
+    static final Map<String, String> offices = new LinkedHashMap<>();
+    static final Map<String, String> platforms = new LinkedHashMap<>();
+    static final Map<Integer, String> cases = new LinkedHashMap<>();
+    static final Set<Integer> ports = new LinkedHashSet<>();
+    static long readyAfterMillis;
+
+    @BeforeAll
+    static void start() throws IOException {
+        long t0 = System.nanoTime();
+        demo = new DemoProcess(dir.resolve("demo"), dir.resolve("demo-console.log"))
+                .start("demo ready:", Duration.ofSeconds(240), "--timeout", "180");
+        readyAfterMillis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        console = demo.output();
+        Matcher m = NODE.matcher(console);
+        while (m.find()) {
+            offices.put(m.group(1), m.group(2));
+            ports.add(Integer.parseInt(m.group(3)));
+            ports.add(Integer.parseInt(m.group(4)));
+        }
+        Matcher c = CASE.matcher(console);
+        while (c.find()) {
+            cases.put(Integer.parseInt(c.group(2)), c.group(1));
+        }
+        Matcher p = PLATFORM.matcher(console);
+        while (p.find()) {
+            platforms.put(p.group(1), p.group(3));
+            ports.add(Integer.parseInt(p.group(4)));
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (String node : List.of("north", "east", "south")) {
+            JsonNode cfg = yaml.readTree(Files.readString(dir.resolve("demo").resolve(node + ".yaml")));
+            jwtSecret = cfg.get("office").get("jwtSecret").asText();
+            ports.add(cfg.get("listen").get("federation").get("port").asInt());
+        }
+    }
+
+    @AfterAll
+    static void kill() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void prints_where_to_look_and_one_ready_line() {
+        assertThat(offices.keySet()).containsExactly("north", "east", "south");
+        assertThat(cases).containsOnlyKeys(1, 2);
+        assertThat(platforms).hasSize(11);
+        assertThat(console.lines().filter(l -> l.startsWith("demo ready:"))).hasSize(1);
+        assertThat(console).contains("/office/v1/openapi.json").contains("/metrics").contains("clerk token (咸宁市 421200");
+        // all four dialects are on stage
+        assertThat(console).contains(" rest-oauth2 ").contains(" xml-hmac ").contains(" polling ").contains(" form-json ");
+        // one readable line per transition, with city names
+        assertThat(console).contains("story 1  咸宁市 → 台州市  FORWARDED → RECEIVED")
+                .contains("story 2  哈尔滨市 → 天津市  ACCEPTED → MATERIALS_REQUESTED");
+        System.out.println("demo ready after " + readyAfterMillis + " ms");
+    }
+
+    @Test
+    @Order(2)
+    void story_one_the_xian_an_transport_firm_is_repaired_in_taizhou_and_guangzhou() {
+        String caseId = cases.get(1);
+        JsonNode home = office("south", "421200").get("/office/v1/cases/" + caseId).body();
+        assertThat(home.get("enterprise").get("creditCode").asText()).startsWith("91421202");
+        assertThat(home.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(home.get("legs")).hasSize(2);
+        for (JsonNode leg : home.get("legs")) {
+            assertThat(leg.get("state").asText()).isEqualTo("PUBLICITY_ENDED");
+            assertThat(transitions(home, leg.get("legId").asText())).containsExactlyElementsOf(PLAIN);
+        }
+        assertNamesItsMessages(home);
+
+        // 台州 is on node east: its own timeline of the leg, from the application it received
+        JsonNode taizhou = office("east", "331000").get("/office/v1/cases/" + caseId).body();
+        String taizhouLeg = legAt(home, "331000");
+        assertThat(taizhou.get("legs")).hasSize(1);
+        assertThat(taizhou.get("legs").get(0).get("state").asText()).isEqualTo("PUBLICITY_ENDED");
+        assertThat(taizhou.get("legs").get(0).get("platformReference").asText()).startsWith("XF331000");
+        assertThat(transitions(taizhou, taizhouLeg)).containsExactly("RECEIVED", "ACCEPTED", "REPAIRED", "PUBLICITY_ENDED");
+        // 广州 shares node south with 咸宁: the leg is one record, seen by both offices
+        JsonNode guangzhou = office("south", "440100").get("/office/v1/cases/" + caseId).body();
+        assertThat(transitions(guangzhou, legAt(home, "440100"))).containsExactlyElementsOf(PLAIN);
+
+        assertThat(platformApplication("331000", caseId).getString("status")).isEqualTo("PUBLICITY_ENDED");
+        assertThat(platformApplication("440100", caseId).getString("status")).isEqualTo("PUBLICITY_ENDED");
+    }
+
+    @Test
+    @Order(3)
+    void story_two_the_harbin_firm_hands_in_materials_for_tianjin_and_is_repaired_in_both_cities() {
+        String caseId = cases.get(2);
+        JsonNode home = office("north", "230100").get("/office/v1/cases/" + caseId).body();
+        assertThat(home.get("status").asText()).isEqualTo("CLOSED");
+        String tianjinLeg = legAt(home, "120000");
+        String hangzhouLeg = legAt(home, "330100");
+        assertThat(transitions(home, tianjinLeg)).containsExactlyElementsOf(WITH_MATERIALS);
+        assertThat(transitions(home, hangzhouLeg)).containsExactlyElementsOf(PLAIN);
+        assertNamesItsMessages(home);
+
+        JsonNode tianjin = office("north", "120000").get("/office/v1/cases/" + caseId).body();
+        assertThat(transitions(tianjin, tianjinLeg)).containsExactlyElementsOf(WITH_MATERIALS);
+        JsonNode hangzhou = office("east", "330100").get("/office/v1/cases/" + caseId).body();
+        assertThat(hangzhou.get("legs").get(0).get("state").asText()).isEqualTo("PUBLICITY_ENDED");
+        assertThat(transitions(hangzhou, hangzhouLeg)).containsExactly("RECEIVED", "ACCEPTED", "REPAIRED", "PUBLICITY_ENDED");
+
+        // the clerk's supplement reached 天津's platform, which then repaired
+        io.vertx.core.json.JsonObject app = platformApplication("120000", caseId);
+        assertThat(app.getString("status")).isEqualTo("PUBLICITY_ENDED");
+        assertThat(app.getJsonArray("history").stream().map(h -> ((io.vertx.core.json.JsonObject) h).getString("kind")))
+                .contains("SUPPLEMENT");
+        assertThat(app.getJsonArray("events").stream().map(e -> ((io.vertx.core.json.JsonObject) e).getString("type")))
+                .containsExactly("ACCEPTED", "MATERIALS_REQUESTED", "REPAIRED", "PUBLICITY_ENDED");
+    }
+
+    @Test
+    @Order(4)
+    void jinhua_onboarded_by_mapping_alone_handles_a_case_in_the_running_demo() {
+        // not one of the stories: a Hangzhou clerk files for a penalty at 金华, whose platform is
+        // reached only through the declarative adapter and declarative/jinhua.yaml
+        OfficeClient hangzhou = office("east", "330100");
+        OfficeClient.Response created = hangzhou.post("/office/v1/cases", CaseRequests.newCase(
+                CaseRequests.creditCodeAt(MemberId.of("330100"), "MA2HJ0555"), MemberId.of("330700")).toString());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String caseId = created.body().get("caseId").asText();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() ->
+                hangzhou.get("/office/v1/cases/" + caseId).body().get("status").asText().equals("CLOSED"));
+        JsonNode home = hangzhou.get("/office/v1/cases/" + caseId).body();
+        assertThat(transitions(home, legAt(home, "330700"))).containsExactlyElementsOf(PLAIN);
+        io.vertx.core.json.JsonObject app = platformApplication("330700", caseId);
+        assertThat(app.getJsonObject("received").getString("cflb")).isEqualTo("一般");
+        assertThat(app.getString("status")).isEqualTo("PUBLICITY_ENDED");
+    }
+
+    @Test
+    @Order(5)
+    void stops_on_sigterm_and_releases_its_process_and_ports() {
+        ProcessHandle handle = demo.handle();
+        int exit = demo.stop(Duration.ofSeconds(60));
+
+        assertThat(exit).as("exit code after SIGTERM; console:\n%s", demo.output()).isNotEqualTo(-1);
+        assertThat(handle.isAlive()).isFalse();
+        assertThat(handle.descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(demo.output()).contains("demo stopped");
+        assertThat(ports).hasSizeGreaterThanOrEqualTo(3 * 3 + 11);
+        for (int port : ports) {
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(s.getLocalPort()).isEqualTo(port);
+            } catch (IOException e) {
+                throw new AssertionError("port " + port + " is still taken after the demo stopped", e);
+            }
+        }
+    }
+
+    private static OfficeClient office(String node, String member) {
+        String url = offices.get(node);
+        return new OfficeClient(url, url, Tokens.mint(jwtSecret, "tongban-demo", member, "clerk"));
+    }
+
+    private static io.vertx.core.json.JsonObject platformApplication(String member, String caseId) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(platforms.get(member) + "/admin/applications?caseId=" + caseId)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var items = new io.vertx.core.json.JsonObject(r.body()).getJsonArray("items");
+            assertThat(items).as("applications of case %s at %s", caseId, member).hasSize(1);
+            return items.getJsonObject(0);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertNamesItsMessages(JsonNode c) {
+        for (JsonNode e : c.get("timeline")) {
+            assertThat(e.get("at").asText()).isNotEmpty();
+            assertThat(e.get("actor").asText()).isNotEmpty();
+            if (e.get("kind").asText().equals("TRANSITION") && !e.get("toState").asText().equals("SUBMITTED")) {
+                assertThat(e.hasNonNull("messageId")).as("transition %s names its message", e).isTrue();
+            }
+        }
+    }
+
+    private static String legAt(JsonNode c, String member) {
+        for (JsonNode leg : c.get("legs")) {
+            if (leg.get("penalizingMember").asText().equals(member)) {
+                return leg.get("legId").asText();
+            }
+        }
+        throw new AssertionError("no leg at " + member + " in " + c);
+    }
+
+    private static List<String> transitions(JsonNode c, String legId) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : c.get("timeline")) {
+            if (e.get("legId").asText().equals(legId) && e.get("kind").asText().equals("TRANSITION")) {
+                out.add(e.get("toState").asText());
+            }
+        }
+        return out;
+    }
+}
