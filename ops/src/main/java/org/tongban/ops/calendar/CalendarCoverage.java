@@ -43,7 +43,7 @@ public final class CalendarCoverage implements MeterBinder {
 
     /** The years needed now: this year, the year {@code lookahead} ahead, and years asked for in vain. */
     public SortedSet<Integer> neededYears() {
-        LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+        LocalDate today = WorkingDayCalendar.dateOf(clock.instant());
         LocalDate ahead = LocalDate.ofInstant(clock.instant().plus(lookahead), WorkingDayCalendar.ZONE);
         SortedSet<Integer> needed = new TreeSet<>();
         for (int y = today.getYear(); y <= ahead.getYear(); y++) {
