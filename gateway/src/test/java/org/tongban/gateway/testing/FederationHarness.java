@@ -128,7 +128,7 @@ public final class FederationHarness implements AutoCloseable {
     }
 
     private static void merge(ObjectNode target, ObjectNode source) {
-        source.fields().forEachRemaining(e -> {
+        source.properties().forEach(e -> {
             if (target.get(e.getKey()) instanceof ObjectNode && e.getValue() instanceof ObjectNode) {
                 merge((ObjectNode) target.get(e.getKey()), (ObjectNode) e.getValue());
             } else {

@@ -8,7 +8,6 @@ import org.tongban.contracts.message.SlaClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -81,8 +80,7 @@ public final class SlaProfiles {
         if (!root.isObject()) {
             throw new SlaProfileException(origin + ": expected a mapping of profile id to its definition");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             String at = origin + "." + e.getKey();
             if (!ID.matcher(e.getKey()).matches()) {
                 throw new SlaProfileException(at + ": a profile id is lower-case letters, digits and -, at most 32"
@@ -103,8 +101,7 @@ public final class SlaProfiles {
             throw new SlaProfileException(at + ".clocks: name at least one clock of " + java.util.Arrays.toString(SlaClock.values()));
         }
         Map<SlaClock, ClockLimit> limits = new EnumMap<>(SlaClock.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = clocks.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> c = it.next();
+        for (Map.Entry<String, JsonNode> c : clocks.properties()) {
             String cat = at + ".clocks." + c.getKey();
             SlaClock clock;
             try {
