@@ -48,22 +48,28 @@ public final class CaseService {
     private final MessageFactory messages;
     private final Dispatcher dispatcher;
     private final LegTransitions transitions;
+    private final PenaltyEligibility eligibility;
     private final Clock clock;
 
     public CaseService(Store store, HostedMembers hosted, MessageFactory messages, Dispatcher dispatcher,
-                       LegTransitions transitions, Clock clock) {
+                       LegTransitions transitions, PenaltyEligibility eligibility, Clock clock) {
         this.store = store;
         this.hosted = hosted;
         this.messages = messages;
         this.dispatcher = dispatcher;
         this.transitions = transitions;
+        this.eligibility = eligibility;
         this.clock = clock;
     }
 
     /**
      * Files a case at the clerk's member and forwards one application per penalty. With an
      * idempotency key, a repeated request returns the case created the first time; the same
-     * key with a different request is refused ({@code IDEMPOTENCY_CONFLICT}).
+     * key with a different request is refused ({@code IDEMPOTENCY_CONFLICT}). Each penalty is
+     * checked against the publicity rules on today's date: when any cannot be applied for now,
+     * the filing is refused ({@link NotEligibleException}, {@code NOT_ELIGIBLE}) unless the request
+     * carries an {@link EligibilityOverride}; each leg let through by it gets an {@code OVERRIDE}
+     * event in its timeline and an audit line with the reasons overridden and the clerk's reason.
      *
      * @param requestBytes the request as received, hashed for the idempotency check
      */
@@ -82,6 +88,7 @@ public final class CaseService {
             throw new ContractException(ErrorCode.MEMBER_NOT_HOSTED, "", "member " + home + " is not hosted on this node");
         }
         validatePenalties(home, request.penalties());
+        List<PenaltyEligibility.Checked> refused = PenaltyEligibility.refused(eligibility.check(request.penalties()));
         String requestHash = Digests.sha256Hex(requestBytes);
         return store.inTransaction(tx -> {
             if (idempotencyKey != null) {
@@ -94,18 +101,25 @@ public final class CaseService {
                     return new Filing(view(tx, earlier.get().caseId(), true), true);
                 }
             }
+            // After the replay check: a repeated filing returns its case even if the rules would now refuse it.
+            if (!refused.isEmpty() && request.override() == null) {
+                throw new NotEligibleException(refused);
+            }
             Instant now = clock.instant();
             CaseId caseId = messages.ids().newCaseId();
             tx.insertCase(new CaseRecord(caseId, home, request.enterprise().creditCode(), request.enterprise().name(),
                     CaseStatus.OPEN, request.appliedOn(), request.homeReference(), clerk.actor(), now, now,
                     detailJson(request)));
-            for (PenaltyReference penalty : request.penalties()) {
+            for (int i = 0; i < request.penalties().size(); i++) {
+                PenaltyReference penalty = request.penalties().get(i);
                 LegId legId = messages.ids().newLegId();
                 LegRecord leg = new LegRecord(legId, caseId, home, penalty.penalizingMember(), LegState.SUBMITTED, penalty,
                         null, now, now, 1);
                 tx.insertLeg(leg);
-                tx.appendEvent(LegEvent.of(caseId, legId, now, EventKind.TRANSITION, null, LegState.SUBMITTED, null,
-                        clerk.actor(), "filed at " + home));
+                transitions.filed(tx, leg, clerk.actor(), "filed at " + home);
+                int index = i;
+                refused.stream().filter(c -> c.index() == index).findFirst()
+                        .ifPresent(c -> recordOverride(tx, clerk, leg, c, request.override(), now));
                 RepairApplication app = new RepairApplication(request.enterprise(), penalty, request.appliedOn(),
                         request.homeReference(), request.contacts(), request.materials(), request.deferredMaterials(),
                         request.statement());
@@ -123,6 +137,18 @@ public final class CaseService {
                     request.penalties().size() + " leg(s) for " + request.enterprise().creditCode());
             return new Filing(view(tx, caseId, true), false);
         });
+    }
+
+    /** The timeline event and the audit line of one leg filed against the rules. */
+    private void recordOverride(Tx tx, Clerk clerk, LegRecord leg, PenaltyEligibility.Checked checked,
+                                EligibilityOverride override, Instant now) {
+        String overridden = checked.eligibility().reasons().stream().map(Object::toString)
+                .collect(Collectors.joining("; "));
+        transitions.note(tx, leg, EventKind.OVERRIDE, null, clerk.actor(),
+                "eligibility overridden (" + overridden + "): " + override.reason());
+        tx.audit(now, clerk.actor(), leg.homeMember().value(), "leg.eligibility-override", leg.legId().toString(),
+                checked.eligibility().reasons().stream().map(r -> r.code().name()).collect(Collectors.joining(","))
+                        + " overridden for " + checked.penalty().decisionNumber() + ": " + override.reason());
     }
 
     private void validatePenalties(MemberId home, List<PenaltyReference> penalties) {
@@ -160,7 +186,7 @@ public final class CaseService {
                     .stream().collect(Collectors.groupingBy(LegRecord::caseId));
             List<CaseView> out = new ArrayList<>();
             for (CaseRecord c : cases) {
-                out.add(new CaseView(c, legs.getOrDefault(c.caseId(), List.of()), null));
+                out.add(new CaseView(c, legs.getOrDefault(c.caseId(), List.of()), null, null));
             }
             return out;
         });
@@ -219,7 +245,8 @@ public final class CaseService {
     private static CaseView view(Tx tx, CaseId caseId, boolean withTimeline) {
         CaseRecord c = tx.findCase(caseId).orElseThrow(() ->
                 new ContractException(ErrorCode.CASE_NOT_FOUND, "", "no case " + caseId));
-        return new CaseView(c, tx.legsOfCase(caseId), withTimeline ? tx.eventsOfCase(caseId) : List.of());
+        return withTimeline ? new CaseView(c, tx.legsOfCase(caseId), tx.eventsOfCase(caseId), tx.slaTimersOfCase(caseId))
+                : new CaseView(c, tx.legsOfCase(caseId), List.of(), List.of());
     }
 
     private static void checkAccess(Clerk clerk, CaseView v) {

@@ -21,17 +21,44 @@ import java.util.List;
 
 /**
  * Moves legs along {@link LegStateGraph} inside a store transaction, writing one timeline event
- * per transition and closing the case when its last leg reaches a final state.
+ * per transition and closing the case when its last leg reaches a final state. A
+ * {@link Listener} (the SLA clocks) hears every transition in the same transaction.
  */
 public final class LegTransitions {
     private static final Logger LOG = LoggerFactory.getLogger(LegTransitions.class);
 
+    /** Hears each transition inside its transaction; what it writes commits or rolls back with it. */
+    public interface Listener {
+        /**
+         * @param leg  the leg as it is after the step
+         * @param from the state before, or null when the leg was just filed
+         */
+        void onTransition(Tx tx, LegRecord leg, LegState from, LegState to, Instant at);
+    }
+
+    private static final Listener NOBODY = (tx, leg, from, to, at) -> { };
+
     private final Clock clock;
     private final GatewayMetrics metrics;
+    private volatile Listener listener = NOBODY;
 
     public LegTransitions(Clock clock, GatewayMetrics metrics) {
         this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /** Sets the one listener (the node's SLA clocks). */
+    public LegTransitions listen(Listener l) {
+        this.listener = l == null ? NOBODY : l;
+        return this;
+    }
+
+    /** Records a leg just filed (inserted in its first state) as the first event of its timeline. */
+    public void filed(Tx tx, LegRecord leg, String actor, String detail) {
+        Instant now = clock.instant();
+        tx.appendEvent(LegEvent.of(leg.caseId(), leg.legId(), now, EventKind.TRANSITION, null, leg.state(), null, actor,
+                detail));
+        listener.onTransition(tx, leg, null, leg.state(), now);
     }
 
     /**
@@ -66,6 +93,7 @@ public final class LegTransitions {
             tx.appendEvent(LegEvent.of(leg.caseId(), leg.legId(), now, EventKind.TRANSITION, current.state(), step,
                     messageId, actor, implied ? "implied by the message that made the leg " + target : detail));
             metrics.legTransition(leg.homeMember().value(), step.name());
+            listener.onTransition(tx, next, current.state(), step, now);
             LOG.atInfo().addKeyValue("caseId", leg.caseId()).addKeyValue("legId", leg.legId())
                     .addKeyValue("messageId", messageId).log("leg {} → {}", current.state(), step);
             current = next;

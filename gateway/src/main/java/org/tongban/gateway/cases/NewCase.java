@@ -13,10 +13,12 @@ import java.util.Objects;
 /**
  * What a clerk files: one enterprise, one or more of its penalties (one leg each, possibly in
  * different cities), contacts, materials and the applicant's statement.
+ *
+ * @param override the clerk's override of the eligibility rules, with its reason; null when none
  */
 public record NewCase(Enterprise enterprise, List<PenaltyReference> penalties, LocalDate appliedOn, String homeReference,
                       List<Contact> contacts, List<Attachment> materials, List<DeferredMaterial> deferredMaterials,
-                      String statement) {
+                      String statement, EligibilityOverride override) {
     public NewCase {
         Objects.requireNonNull(enterprise, "enterprise");
         Objects.requireNonNull(appliedOn, "appliedOn");

@@ -77,8 +77,34 @@ final class ConfigValidator {
                 && c.outbox().perDestinationConcurrency() < 1) {
             p.add("outbox.perDestinationConcurrency: at least 1");
         }
+        if (c.rules() != null && c.rules().files() != null) {
+            for (int i = 0; i < c.rules().files().size(); i++) {
+                readable(p, "rules.files[" + i + "]", c.rules().files().get(i), "a publicity-rules CSV file");
+            }
+        }
+        if (c.calendar() != null) {
+            if (c.calendar().files() != null) {
+                for (int i = 0; i < c.calendar().files().size(); i++) {
+                    readable(p, "calendar.files[" + i + "]", c.calendar().files().get(i), "a holiday-cn JSON file");
+                }
+            }
+            if (c.calendar().lookahead() == null || c.calendar().lookahead().isNegative()
+                    || c.calendar().lookahead().compareTo(java.time.Duration.ofDays(366)) > 0) {
+                p.add("calendar.lookahead: between 0 and 366d (e.g. 30d)");
+            }
+        }
+        if (c.sla() != null) {
+            positive(p, "sla.pollEvery", c.sla().pollEvery());
+            positive(p, "sla.leaseFor", c.sla().leaseFor());
+        }
         if (!p.isEmpty()) {
             throw new ConfigException(p);
+        }
+    }
+
+    private static void positive(List<String> p, String key, java.time.Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            p.add(key + ": a positive duration such as 5s");
         }
     }
 

@@ -19,11 +19,13 @@ import java.util.List;
  *                resolve against it
  */
 public record NodeConfig(Node node, Federation federation, List<HostedMember> members, Listen listen, Tls tls,
-                         Store store, Outbox outbox, Limits limits, Office office, @JsonIgnore Path baseDir) {
+                         Store store, Outbox outbox, Limits limits, Office office, Rules rules, Calendar calendar,
+                         Sla sla, @JsonIgnore Path baseDir) {
 
     /** The same configuration, read from a file in {@code dir}. */
     public NodeConfig withBaseDir(Path dir) {
-        return new NodeConfig(node, federation, members, listen, tls, store, outbox, limits, office, dir);
+        return new NodeConfig(node, federation, members, listen, tls, store, outbox, limits, office, rules, calendar, sla,
+                dir);
     }
 
     /**
@@ -117,5 +119,35 @@ public record NodeConfig(Node node, Federation federation, List<HostedMember> me
      * @param jwtIssuer expected {@code iss} claim
      */
     public record Office(Secret jwtSecret, String jwtIssuer) {
+    }
+
+    /**
+     * Publicity rules beyond those shipped (see the ops module's README).
+     *
+     * @param files CSV files in the format of {@code publicity-rules.csv}; a file replaces each
+     *              rule set it names and adds new ones
+     */
+    public record Rules(List<Path> files) {
+    }
+
+    /**
+     * The working-day calendar beyond the shipped State Council notices (2024–2026).
+     *
+     * @param files     holiday-cn JSON files, one per year; a file for a shipped year replaces it
+     * @param lookahead how far ahead the node needs a year's notice: from this long before 1 January,
+     *                  a missing next year shows on {@code /ready} and in {@code tongban_calendar_years_missing}
+     */
+    public record Calendar(List<Path> files, Duration lookahead) {
+    }
+
+    /**
+     * Service-level clocks of legs and their breaches.
+     *
+     * @param profiles  SLA profiles by id, added to the shipped ones (national, same-day, 24h) or
+     *                  replacing one of the same id: {@code <id>: {description, clocks: {<CLOCK>: {within: 3wd, escalate: true}}}}
+     * @param pollEvery how often the node looks for clocks that ran out
+     * @param leaseFor  how long one process holds a claimed timer before another may take it
+     */
+    public record Sla(JsonNode profiles, Duration pollEvery, Duration leaseFor) {
     }
 }

@@ -38,6 +38,9 @@ public final class ProblemJson {
         if (t instanceof ContractException) {
             return ((ContractException) t).toProblem();
         }
+        if (t instanceof ProblemExtension) {
+            return ((ProblemExtension) t).problem();
+        }
         if (t instanceof StoreException) {
             return Problem.of(ErrorCode.SERVICE_UNAVAILABLE, "the store is not available; retry later");
         }
@@ -49,10 +52,22 @@ public final class ProblemJson {
         if (p.code() == ErrorCode.INTERNAL_ERROR || p.code() == ErrorCode.SERVICE_UNAVAILABLE) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
         }
-        send(ctx, p);
+        send(ctx, p, extension(failure));
     }
 
     public static void send(RoutingContext ctx, Problem p) {
+        send(ctx, p, null);
+    }
+
+    private static ProblemExtension extension(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof ProblemExtension ? (ProblemExtension) t : null;
+    }
+
+    private static void send(RoutingContext ctx, Problem p, ProblemExtension extension) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
             return;
@@ -65,10 +80,18 @@ public final class ProblemJson {
         if (p.code() == ErrorCode.SERVICE_UNAVAILABLE) {
             response.putHeader("Retry-After", "5");
         }
-        response.end(Buffer.buffer(toJson(p.withInstance(ctx.request().path()))));
+        ObjectNode body = toNode(p.withInstance(ctx.request().path()));
+        if (extension != null) {
+            extension.extend(body);
+        }
+        response.end(Buffer.buffer(body.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     public static byte[] toJson(Problem p) {
+        return toNode(p).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode toNode(Problem p) {
         ObjectNode o = NODES.objectNode();
         o.put("type", p.type());
         o.put("title", p.title());
@@ -88,6 +111,6 @@ public final class ProblemJson {
                 errors.addObject().put("code", v.code().name()).put("pointer", v.pointer()).put("detail", v.detail());
             }
         }
-        return o.toString().getBytes(StandardCharsets.UTF_8);
+        return o;
     }
 }

@@ -23,6 +23,7 @@ import static org.tongban.ops.metrics.MetricNames.MESSAGES_OUT;
 import static org.tongban.ops.metrics.MetricNames.OUTBOX_DEPTH;
 import static org.tongban.ops.metrics.MetricNames.OUTBOX_OLDEST_AGE;
 import static org.tongban.ops.metrics.MetricNames.PLATFORM_EVENTS;
+import static org.tongban.ops.metrics.MetricNames.SLA_BREACHES;
 import static org.tongban.ops.metrics.MetricNames.VERIFICATION_FAILURES;
 
 /** The node's meters, named in {@link org.tongban.ops.metrics.MetricNames}. Thread-safe. */
@@ -76,6 +77,12 @@ public final class GatewayMetrics {
     public void platformEvent(String member, String type, String outcome) {
         Counter.builder(PLATFORM_EVENTS).description("Platform events taken from adapters")
                 .tags("member", member, "type", type, "outcome", outcome).register(registry).increment();
+    }
+
+    /** A service-level clock of a leg at {@code member} (the penalizing member) ran out. */
+    public void slaBreach(String member, String clock, String profile) {
+        Counter.builder(SLA_BREACHES).description("Service-level deadlines that ran out")
+                .tags("member", member, "clock", clock, "profile", profile).register(registry).increment();
     }
 
     public void circuitState(String peer, int state) {

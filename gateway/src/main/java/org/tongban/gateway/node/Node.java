@@ -21,6 +21,8 @@ import org.tongban.contracts.id.Ids;
 import org.tongban.contracts.id.MemberId;
 import org.tongban.gateway.cases.CaseService;
 import org.tongban.gateway.cases.LegTransitions;
+import org.tongban.gateway.cases.PenaltyEligibility;
+import org.tongban.gateway.config.DomainData;
 import org.tongban.gateway.config.ConfigException;
 import org.tongban.gateway.config.NodeConfig;
 import org.tongban.gateway.federation.DeliveryResults;
@@ -43,10 +45,18 @@ import org.tongban.gateway.platform.AdapterCursors;
 import org.tongban.gateway.platform.PlatformEventIntake;
 import org.tongban.gateway.routing.Dispatcher;
 import org.tongban.gateway.routing.Routes;
+import org.tongban.gateway.sla.DueTimers;
+import org.tongban.gateway.sla.SlaBreaches;
+import org.tongban.gateway.sla.SlaClocks;
+import org.tongban.gateway.sla.SlaReadiness;
+import org.tongban.gateway.sla.SlaTimerWorker;
 import org.tongban.gateway.store.GroupCommitter;
 import org.tongban.gateway.store.Store;
 import org.tongban.gateway.store.jdbc.JdbcStore;
 import org.tongban.gateway.tls.NodeTls;
+import org.tongban.ops.calendar.CalendarCoverage;
+import org.tongban.ops.rules.EligibilityRules;
+import org.tongban.ops.sla.SlaProfiles;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -119,6 +129,7 @@ public final class Node {
         new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
         GatewayMetrics metrics = new GatewayMetrics(registry);
 
+        DomainData domain = DomainData.load(config);
         TrustAnchor anchor = loadAnchor(config.federation().anchor());
         DirectoryHolder directory = new DirectoryHolder(config.federation().directory(), anchor, clock);
         HostedMembers hosted = new HostedMembers(loadKeys(config), clock);
@@ -131,13 +142,21 @@ public final class Node {
         Ids ids = new Ids(clock, new SecureRandom());
         MessageFactory messages = new MessageFactory(hosted, ids, clock, config.limits().messageLifetime());
         LegTransitions transitions = new LegTransitions(clock, metrics);
+        SlaClocks slaClocks = new SlaClocks(hosted, directory, domain.profiles(), domain.calendar());
+        transitions.listen(slaClocks);
         Routes routes = new Routes(hosted, directory);
         Dispatcher dispatcher = new Dispatcher(routes, clock);
         ReceiptFactory receipts = new ReceiptFactory(messages);
         InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, clock);
         DeliveryResults results = new DeliveryResults(transitions, clock);
         dispatcher.bindLocalDelivery(new LocalHandOver(directory, receipts, effects, results, metrics, clock));
-        CaseService cases = new CaseService(store, hosted, messages, dispatcher, transitions, clock);
+        CaseService cases = new CaseService(store, hosted, messages, dispatcher, transitions,
+                new PenaltyEligibility(new EligibilityRules(domain.rules()), clock), clock);
+        SlaTimerWorker slaTimers = new SlaTimerWorker(vertx, new DueTimers(store, slaClocks,
+                new SlaBreaches(store, hosted, directory, messages, dispatcher, metrics, clock), config.sla().leaseFor(),
+                clock, owner), config.sla().pollEvery());
+        CalendarCoverage coverage = new CalendarCoverage(domain.calendar(), clock, config.calendar().lookahead());
+        coverage.bindTo(registry);
         PlatformEventIntake intake = new PlatformEventIntake(store, transitions, messages, dispatcher, metrics, clock);
 
         Map<MemberId, PlatformAdapter> adapters = createAdapters(vertx, config,
@@ -156,12 +175,18 @@ public final class Node {
                 config.limits().maxEnvelopeBytes(), config.limits().clockSkew(), config.limits().replayWindow());
         node.tls = tls;
         node.metrics = metrics;
+        node.slaTimers = slaTimers;
+        node.coverage = coverage;
+        node.profiles = domain.profiles();
         return node;
     }
 
     private InboundPipeline pipeline;
     private NodeTls tls;
     private GatewayMetrics metrics;
+    private SlaTimerWorker slaTimers;
+    private CalendarCoverage coverage;
+    private SlaProfiles profiles;
 
     private Future<Void> listen() {
         NodeConfig.Listen listen = config.listen();
@@ -182,6 +207,7 @@ public final class Node {
         health.register("store", () -> store.isHealthy() ? HealthChecks.Result.up() : HealthChecks.Result.down("store does not answer"));
         health.register("directory", () -> directory.isValid() ? HealthChecks.Result.up()
                 : HealthChecks.Result.down("federation directory serial " + directory.directory().serial() + " expired"));
+        SlaReadiness.register(health, coverage, directory, profiles);
         for (Map.Entry<MemberId, PlatformAdapter> a : adapters.entrySet()) {
             health.register("platform-" + a.getKey(), () -> {
                 var h = a.getValue().health().toCompletionStage().toCompletableFuture().join();
@@ -205,6 +231,7 @@ public final class Node {
             return startAdapters();
         }).onSuccess(v -> {
             outbox.start();
+            slaTimers.start();
             long every = Math.max(1000, config.federation().refreshEvery().toMillis());
             directoryTimer = vertx.setPeriodic(every, id -> vertx.executeBlocking(directory::refresh, false));
             LOG.info("node {} ready: federation={}://{}:{} office=http://{}:{} ops=http://{}:{} store={} members={}",
@@ -239,6 +266,7 @@ public final class Node {
             closing.add(s.shutdown(grace));
         }
         return Future.join(closing)
+                .transform(v -> slaTimers.stop())
                 .transform(v -> outbox.stop(grace))
                 .transform(v -> {
                     List<Future<Void>> stops = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.tongban.gateway.cases.CaseView;
 import org.tongban.gateway.store.CaseRecord;
 import org.tongban.gateway.store.LegEvent;
 import org.tongban.gateway.store.LegRecord;
+import org.tongban.gateway.store.SlaTimer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,7 +44,26 @@ final class CaseJson {
         for (LegEvent e : v.timeline()) {
             timeline.add(event(e));
         }
+        ArrayNode deadlines = o.putArray("deadlines");
+        for (SlaTimer t : v.deadlines()) {
+            deadlines.add(deadline(t));
+        }
         return o;
+    }
+
+    /** One service-level clock of a leg: its profile and limit, where it stands, when it is due. */
+    private static ObjectNode deadline(SlaTimer t) {
+        return JsonObjectWriter.create()
+                .putText("legId", t.legId())
+                .put("clock", t.clock())
+                .put("profile", t.run().profile())
+                .put("within", t.run().limit().text())
+                .put("escalate", t.run().escalate())
+                .put("status", t.run().status())
+                .put("startedAt", time(t.run().startedAt()))
+                .put("dueAt", t.dueAt() == null ? null : time(t.dueAt()))
+                .put("breachedAt", t.firedAt() == null ? null : time(t.firedAt()))
+                .node();
     }
 
     /** A case with its legs, as listed. */

@@ -17,6 +17,7 @@ import org.tongban.contracts.message.LegState;
 import org.tongban.contracts.message.MaterialsSupplement;
 import org.tongban.contracts.message.PenaltyReference;
 import org.tongban.contracts.message.Withdrawal;
+import org.tongban.gateway.cases.EligibilityOverride;
 import org.tongban.gateway.cases.NewCase;
 import org.tongban.gateway.http.QueryParameters;
 import org.tongban.gateway.store.CaseFilter;
@@ -63,8 +64,9 @@ final class OfficeRequests {
             List<Attachment> materials = r.list("materials", 0, MAX_MATERIALS, Attachment::read);
             List<DeferredMaterial> deferred = r.list("deferredMaterials", 0, MAX_MATERIALS, DeferredMaterial::read);
             String statement = r.optString("statement", MAX_STATEMENT);
+            EligibilityOverride override = r.optObject("override", EligibilityOverride::read);
             return r.build(() -> new NewCase(enterprise, penalties, appliedOn, homeReference, contacts, materials,
-                    deferred, statement));
+                    deferred, statement, override));
         });
     }
 

@@ -18,6 +18,11 @@ public enum EventKind {
     REDRIVEN,
     /** A service-level clock ran out. */
     SLA_BREACH,
+    /**
+     * A service-level clock cannot be tracked (yet): the member's SLA profile is unknown here, or
+     * its deadline needs a year the working-day calendar lacks (set once the notice is loaded).
+     */
+    SLA_UNTRACKED,
     /** The case was escalated to the partner (合作会商). */
     ESCALATED,
     /** A clerk overrode a rule with a reason. */

@@ -155,6 +155,36 @@ public interface Tx {
     /** Saves (inserts or replaces) the position of a member's adapter in one feed. */
     void saveAdapterCursor(MemberId member, String feed, String cursor, Instant at);
 
+    // ---- SLA timers ------------------------------------------------------------------------------
+
+    /** Inserts a timer unless the leg already has one for that clock. */
+    void insertSlaTimer(SlaTimer timer);
+
+    /** Writes a timer's run, deadline and update time (not its lease). */
+    void updateSlaTimer(SlaTimer timer);
+
+    List<SlaTimer> slaTimersOfLeg(LegId legId);
+
+    List<SlaTimer> slaTimersOfCase(CaseId caseId);
+
+    Optional<SlaTimer> slaTimer(LegId legId, org.tongban.contracts.message.SlaClock clock);
+
+    /**
+     * Claims running timers due at {@code now} whose lease is free or expired, oldest deadline
+     * first, for {@code owner} until {@code now + lease}. Concurrent claimers on PostgreSQL skip
+     * each other's rows (SKIP LOCKED).
+     */
+    List<SlaTimer> claimSlaTimers(String owner, Instant now, Duration lease, int limit);
+
+    /** Marks a claimed, running timer breached at {@code at}; false when it is not running or not held by {@code owner}. */
+    boolean markSlaTimerBreached(LegId legId, org.tongban.contracts.message.SlaClock clock, String owner, Instant at);
+
+    /** Gives up {@code owner}'s lease on a timer it will not fire (stopped or moved meanwhile). */
+    void releaseSlaTimer(LegId legId, org.tongban.contracts.message.SlaClock clock, String owner);
+
+    /** Running timers without a deadline (the calendar lacked a year when they were scheduled). */
+    List<SlaTimer> unscheduledSlaTimers(int limit);
+
     // ---- audit -------------------------------------------------------------------------------
 
     /** Appends to the hash chain. */

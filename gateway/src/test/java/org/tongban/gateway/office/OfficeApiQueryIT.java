@@ -77,7 +77,7 @@ class OfficeApiQueryIT {
             assertThat(c.get("legs")).hasSize(2);
             assertThat(c.get("timeline").size()).isEqualTo(filed.get("timeline").size());
             assertThat(c.get("enterprise").get("creditCode").asText()).isEqualTo(filed.get("enterprise").get("creditCode").asText());
-            assertThat(c.get("legs").get(0).get("penalty").get("ruleSet").asText()).isEqualTo("cn-2023");
+            assertThat(c.get("legs").get(0).get("penalty").get("ruleSet").asText()).isEqualTo("cn-2025");
             assertThat(r.headers().get("Cache-Control")).isEqualTo("no-store");
         }
 

@@ -22,7 +22,10 @@ import org.tongban.contracts.message.MaterialKind;
 import org.tongban.contracts.message.PenaltyCategory;
 import org.tongban.contracts.message.WithdrawalReason;
 import org.tongban.gateway.store.CaseStatus;
+import org.tongban.contracts.message.SlaClock;
 import org.tongban.gateway.store.EventKind;
+import org.tongban.ops.rules.EligibilityCode;
+import org.tongban.ops.sla.ClockRun;
 import org.tongban.gateway.testing.ApiHarness;
 import org.tongban.gateway.testing.CaseRequests;
 import org.tongban.gateway.testing.TestHttp;
@@ -154,6 +157,9 @@ class OpenApiDocumentIT {
             assertEnum("MaterialKind", MaterialKind.values());
             assertEnum("ContactRole", ContactRole.values());
             assertEnum("WithdrawalReason", WithdrawalReason.values());
+            assertEnum("EligibilityCode", EligibilityCode.values());
+            assertEnum("SlaClock", SlaClock.values());
+            assertEnum("ClockStatus", ClockRun.Status.values());
         }
 
         private void assertEnum(String schemaName, Enum<?>[] values) {
@@ -200,12 +206,34 @@ class OpenApiDocumentIT {
                     office.get(OfficeApi.CASES + "?createdSince=2026-11-21T09:00", harbin),
                     office.get(OfficeApi.CASES, null),
                     office.get(OfficeApi.CASES + "/019aa1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b", harbin),
-                    office.get("/office/v1/nowhere", harbin));
+                    office.get("/office/v1/nowhere", harbin),
+                    office.post(OfficeApi.CASES, harbin, notYetEligible().toString()));
             for (TestHttp.Response p : problems) {
                 assertThat(p.contentType()).isEqualTo("application/problem+json");
                 assertThat(violations("Problem", p.json())).as(p.body()).isEmpty();
             }
-            assertThat(problems).extracting(TestHttp.Response::status).containsExactly(400, 400, 401, 404, 404);
+            assertThat(problems).extracting(TestHttp.Response::status).containsExactly(400, 400, 401, 404, 404, 422);
+            assertThat(problems.get(5).json().has("penalties")).isTrue();
+        }
+
+        @Test
+        void a_case_filed_with_an_override_and_its_deadlines_validate_as_Case() {
+            com.fasterxml.jackson.databind.node.ObjectNode body = notYetEligible();
+            body.putObject("override").put("reason", "法院判决");
+            assertThat(violations("NewCase", body)).isEmpty();
+
+            TestHttp.Response filed = office.post(OfficeApi.CASES, harbin, body.toString());
+            assertThat(filed.status()).isEqualTo(201);
+            assertThat(filed.json().get("deadlines")).as("Tianjin's national clocks").isNotEmpty();
+            assertThat(violations("Case", filed.json())).isEmpty();
+        }
+
+        /** A case whose Tianjin penalty was decided a month ago, inside its minimum publicity period. */
+        private com.fasterxml.jackson.databind.node.ObjectNode notYetEligible() {
+            com.fasterxml.jackson.databind.node.ObjectNode body = CaseRequests.newCase(HARBIN);
+            java.time.LocalDate decided = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("penalties")).add(CaseRequests.penalty(TIANJIN, "津交罚〔2026〕第1号", decided, "GENERAL", "cn-2025"));
+            return body;
         }
 
         @Test

@@ -18,6 +18,9 @@ import org.tongban.gateway.cases.CaseView;
 import org.tongban.gateway.cases.Clerk;
 import org.tongban.gateway.cases.LegTransitions;
 import org.tongban.gateway.cases.NewCase;
+import org.tongban.gateway.cases.PenaltyEligibility;
+import org.tongban.ops.rules.EligibilityRules;
+import org.tongban.ops.rules.RuleBook;
 import org.tongban.gateway.config.NodeConfig;
 import org.tongban.gateway.federation.DeliveryResults;
 import org.tongban.gateway.federation.MessageFactory;
@@ -78,7 +81,8 @@ final class NorthNode implements AutoCloseable {
         LegTransitions transitions = new LegTransitions(clock, metrics);
         this.results = new DeliveryResults(transitions, clock);
         this.dispatcher = new Dispatcher(new Routes(hosted, directory), clock);
-        this.cases = new CaseService(jdbc, hosted, messages, dispatcher, transitions, clock);
+        this.cases = new CaseService(jdbc, hosted, messages, dispatcher, transitions,
+                new PenaltyEligibility(new EligibilityRules(RuleBook.shipped()), clock), clock);
     }
 
     /** Publishes a new directory edition and takes it, as the node's refresh timer would. */
@@ -119,7 +123,7 @@ final class NorthNode implements AutoCloseable {
                     TestDirectory.HANGZHOU, LocalDate.of(2026, 3, 31), PenaltyCategory.GENERAL, "cn-2023"));
         }
         NewCase request = new NewCase(app.enterprise(), list, app.appliedOn(), app.homeReference(), app.contacts(),
-                app.materials(), app.deferredMaterials(), app.statement());
+                app.materials(), app.deferredMaterials(), app.statement(), null);
         return cases.create(new Clerk("wang", TestDirectory.HARBIN, Clerk.Role.clerk), request, null,
                 ("case-" + clock.instant() + "-" + penalties).getBytes(StandardCharsets.UTF_8));
     }

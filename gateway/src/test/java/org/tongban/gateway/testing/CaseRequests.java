@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tongban.contracts.id.CreditCode;
 import org.tongban.contracts.id.MemberId;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 /**
  * Office API request bodies as a clerk's client sends them: a transport firm registered at the
  * home member, penalized for overloading at each of the given members.
@@ -34,21 +37,32 @@ public final class CaseRequests {
         for (int i = 0; i < penalizing.length; i++) {
             penalties.add(penalty(penalizing[i], "罚〔2026〕第" + (417 + i) + "号"));
         }
-        o.put("appliedOn", "2026-11-19");
+        // Applied today, so that the leg's end-to-end clock (10 working days) does not run out while tests run.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        o.put("appliedOn", today.toString());
         o.put("homeReference", "信修〔2026〕118号");
         o.putArray("contacts").addObject().put("name", "王建国").put("role", "ENTERPRISE_REPRESENTATIVE")
                 .put("phone", "13800000001");
         o.putArray("materials").add(attachment("m1", "CREDIT_COMMITMENT"));
         o.putArray("deferredMaterials").addObject().put("kind", "RECTIFICATION_REPORT")
-                .put("description", "整改报告（盖章版）").put("promisedDate", "2026-11-30");
+                .put("description", "整改报告（盖章版）").put("promisedDate", today.plusDays(11).toString());
         o.put("statement", "罚款已于2026年5月缴清，申请信用修复。");
         return o;
     }
 
+    /**
+     * A general penalty decided four months before today (China time): past its three-month
+     * minimum and within its twelve-month maximum under cn-2025, so it can be applied for on any
+     * day the tests run.
+     */
     public static ObjectNode penalty(MemberId at, String decisionNumber) {
+        return penalty(at, decisionNumber, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(4), "GENERAL", "cn-2025");
+    }
+
+    public static ObjectNode penalty(MemberId at, String decisionNumber, LocalDate decided, String category, String ruleSet) {
         return NODES.objectNode().put("decisionNumber", decisionNumber).put("authority", "交通运输行政执法队")
-                .put("penalizingMember", at.value()).put("decisionDate", "2026-03-31").put("category", "GENERAL")
-                .put("ruleSet", "cn-2023");
+                .put("penalizingMember", at.value()).put("decisionDate", decided.toString()).put("category", category)
+                .put("ruleSet", ruleSet);
     }
 
     public static ObjectNode attachment(String id, String kind) {

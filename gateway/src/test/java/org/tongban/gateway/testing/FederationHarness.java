@@ -73,7 +73,7 @@ public final class FederationHarness implements AutoCloseable {
                 ObjectNode settings = JSON.createObjectNode();
                 settings.putArray("steps").addAll(m.steps().stream().map(JSON.getNodeFactory()::textNode).toList());
                 settings.put("delayMillis", 20);
-                ms.add(new FederationPlan.MemberPlan(m.id(), m.name(), "national", "scripted", settings));
+                ms.add(new FederationPlan.MemberPlan(m.id(), m.name(), m.slaProfile(), "scripted", settings));
             }
             nodes.add(new FederationPlan.NodePlan(id, "127.0.0.1", federationPort, FreePorts.next(), FreePorts.next(), ms,
                     store));
@@ -85,16 +85,56 @@ public final class FederationHarness implements AutoCloseable {
         }
     }
 
-    /** A hosted member and the script its platform plays. */
-    public record Member(String id, String name, List<String> steps) {
+    /**
+     * A hosted member, the script its platform plays, and the SLA profile the directory names for
+     * it ({@code national} unless a test chooses another).
+     */
+    public record Member(String id, String name, List<String> steps, String slaProfile) {
         public static Member of(String id, String name, String... steps) {
-            return new Member(id, name, steps.length == 0 ? List.of("accept", "repair", "end-publicity") : List.of(steps));
+            return new Member(id, name, steps.length == 0 ? List.of("accept", "repair", "end-publicity") : List.of(steps),
+                    "national");
+        }
+
+        /** A member whose platform takes applications and never answers them. */
+        public static Member silent(String id, String name) {
+            return new Member(id, name, List.of(), "national");
+        }
+
+        public Member withSlaProfile(String profile) {
+            return new Member(id, name, steps, profile);
         }
     }
 
     public FederationHarness startAll() {
         processes.values().forEach(p -> p.start(Duration.ofSeconds(60)));
         return this;
+    }
+
+    /**
+     * Merges {@code settings} into a node's configuration file before its processes start (for
+     * blocks the environment cannot set, such as {@code sla.profiles}).
+     */
+    public FederationHarness configure(String nodeId, ObjectNode settings) {
+        Path file = written.nodeConfigs().get(nodeId);
+        ObjectMapper yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        try {
+            ObjectNode config = (ObjectNode) yaml.readTree(file.toFile());
+            merge(config, settings);
+            java.nio.file.Files.writeString(file, yaml.writeValueAsString(config));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot rewrite " + file, e);
+        }
+        return this;
+    }
+
+    private static void merge(ObjectNode target, ObjectNode source) {
+        source.properties().forEach(e -> {
+            if (target.get(e.getKey()) instanceof ObjectNode && e.getValue() instanceof ObjectNode) {
+                merge((ObjectNode) target.get(e.getKey()), (ObjectNode) e.getValue());
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        });
     }
 
     /** Sets a TONGBAN_* override for every process of every node before it starts. */

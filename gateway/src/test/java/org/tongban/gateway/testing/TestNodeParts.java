@@ -14,6 +14,7 @@ import org.tongban.contracts.testing.TestKeys;
 import org.tongban.gateway.cases.CaseService;
 import org.tongban.gateway.cases.Clerk;
 import org.tongban.gateway.cases.LegTransitions;
+import org.tongban.gateway.cases.PenaltyEligibility;
 import org.tongban.gateway.federation.DeliveryResults;
 import org.tongban.gateway.federation.InboundEffects;
 import org.tongban.gateway.federation.LocalHandOver;
@@ -26,9 +27,15 @@ import org.tongban.gateway.office.auth.JwtIssuer;
 import org.tongban.gateway.office.auth.JwtVerifier;
 import org.tongban.gateway.routing.Dispatcher;
 import org.tongban.gateway.routing.Routes;
+import org.tongban.gateway.sla.SlaBreaches;
+import org.tongban.gateway.sla.SlaClocks;
 import org.tongban.gateway.store.LegRecord;
 import org.tongban.gateway.store.Store;
 import org.tongban.gateway.store.jdbc.JdbcStore;
+import org.tongban.ops.calendar.WorkingDayCalendar;
+import org.tongban.ops.rules.EligibilityRules;
+import org.tongban.ops.rules.RuleBook;
+import org.tongban.ops.sla.SlaProfiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,10 +72,14 @@ public final class TestNodeParts implements AutoCloseable {
     private final CaseService cases;
     private final JwtVerifier jwt;
     private final JwtIssuer tokens;
+    private final DirectoryHolder directory;
+    private final SlaClocks slaClocks;
+    private final SlaBreaches slaBreaches;
+    private final WorkingDayCalendar calendar = WorkingDayCalendar.shipped();
 
-    private TestNodeParts(Path dir, Clock clock) {
+    private TestNodeParts(Path dir, Clock clock, SlaProfiles profiles) {
         this.clock = clock;
-        DirectoryHolder directory = new DirectoryHolder(write(dir.resolve("directory.json"),
+        this.directory = new DirectoryHolder(write(dir.resolve("directory.json"),
                 TestDirectory.signed().toJson().toString()), anchor(dir), clock);
         this.store = new EventLoopGuardStore(JdbcStore.embedded(dir.resolve("db"), 4));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -78,18 +89,27 @@ public final class TestNodeParts implements AutoCloseable {
                 TIANJIN, List.of(TestKeys.member(TIANJIN.value(), SignatureAlgorithm.ED25519))), clock);
         this.messages = new MessageFactory(hosted, new Ids(clock, new SecureRandom()), clock, Duration.ofDays(7));
         LegTransitions transitions = new LegTransitions(clock, metrics);
+        this.slaClocks = new SlaClocks(hosted, directory, profiles, calendar);
+        transitions.listen(slaClocks);
         this.dispatcher = new Dispatcher(new Routes(hosted, directory), clock);
         InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, clock);
         dispatcher.bindLocalDelivery(new LocalHandOver(directory, new ReceiptFactory(messages), effects,
                 new DeliveryResults(transitions, clock), metrics, clock));
-        this.cases = new CaseService(store, hosted, messages, dispatcher, transitions, clock);
+        this.cases = new CaseService(store, hosted, messages, dispatcher, transitions,
+                new PenaltyEligibility(new EligibilityRules(RuleBook.shipped()), clock), clock);
+        this.slaBreaches = new SlaBreaches(store, hosted, directory, messages, dispatcher, metrics, clock);
         this.jwt = new JwtVerifier(JWT_SECRET, JWT_ISSUER, clock);
         this.tokens = new JwtIssuer(JWT_SECRET, JWT_ISSUER, clock);
     }
 
     /** Everything on the system clock (the test keys and directory are valid 2026–2031). */
     public static TestNodeParts create(Path dir) {
-        return new TestNodeParts(dir, Clock.systemUTC());
+        return new TestNodeParts(dir, Clock.systemUTC(), SlaProfiles.shipped());
+    }
+
+    /** On a clock of the test's (e.g. a {@link MutableClock}), with these SLA profiles. */
+    public static TestNodeParts create(Path dir, Clock clock, SlaProfiles profiles) {
+        return new TestNodeParts(dir, clock, profiles);
     }
 
     /** The trust anchor as the node reads it: from a public key file. */
@@ -114,6 +134,30 @@ public final class TestNodeParts implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    public DirectoryHolder directory() {
+        return directory;
+    }
+
+    public HostedMembers hosted() {
+        return hosted;
+    }
+
+    public MessageFactory messages() {
+        return messages;
+    }
+
+    public SlaClocks slaClocks() {
+        return slaClocks;
+    }
+
+    public SlaBreaches slaBreaches() {
+        return slaBreaches;
+    }
+
+    public WorkingDayCalendar calendar() {
+        return calendar;
     }
 
     public Store store() {

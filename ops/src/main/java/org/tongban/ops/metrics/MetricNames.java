@@ -30,6 +30,12 @@ public final class MetricNames {
     public static final String CIRCUIT_STATE = "tongban.circuit.state";
     /** Platform events taken from adapters. Tags: member, type, outcome. */
     public static final String PLATFORM_EVENTS = "tongban.platform.events";
+    /** Service-level deadlines that ran out (Prometheus {@code tongban_sla_breaches_total}). Tags: member, clock, profile. */
+    public static final String SLA_BREACHES = "tongban.sla.breaches";
+    /** Needed years (this year, the year ahead, years asked for) without working-day data. No tags. */
+    public static final String CALENDAR_YEARS_MISSING = "tongban.calendar.years.missing";
+    /** 1 while a needed year has no working-day data, else 0. Tags: year. */
+    public static final String CALENDAR_YEAR_MISSING = "tongban.calendar.year.missing";
 
     public static final String TAG_MEMBER = "member";
     public static final String TAG_PEER = "peer";
@@ -39,6 +45,9 @@ public final class MetricNames {
     public static final String TAG_DESTINATION = "destination";
     public static final String TAG_REASON = "reason";
     public static final String TAG_TO = "to";
+    public static final String TAG_CLOCK = "clock";
+    public static final String TAG_PROFILE = "profile";
+    public static final String TAG_YEAR = "year";
 
     private MetricNames() {
     }

@@ -6,9 +6,14 @@ import org.tongban.contracts.json.ReadContext;
 import org.tongban.contracts.json.StrictJson;
 import org.tongban.contracts.message.PenaltyReference;
 
-import java.nio.charset.StandardCharsets;
+import org.tongban.ops.sla.Pause;
 
-/** Contract records stored as canonical JSON text. */
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Contract records stored as canonical JSON text, and other values stored as text. */
 final class Records {
     private Records() {
     }
@@ -23,5 +28,27 @@ final class Records {
         PenaltyReference p = PenaltyReference.read(r);
         ctx.throwIfAny();
         return p;
+    }
+
+    /** Pauses as {@code from:until} epoch milliseconds, comma-separated, oldest first; empty for none. */
+    static String pausesToText(List<Pause> pauses) {
+        StringBuilder sb = new StringBuilder();
+        for (Pause p : pauses) {
+            sb.append(sb.length() == 0 ? "" : ",").append(p.from().toEpochMilli()).append(':').append(p.until().toEpochMilli());
+        }
+        return sb.toString();
+    }
+
+    static List<Pause> pausesFromText(String text) {
+        List<Pause> out = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        for (String span : text.split(",")) {
+            int colon = span.indexOf(':');
+            out.add(new Pause(Instant.ofEpochMilli(Long.parseLong(span.substring(0, colon))),
+                    Instant.ofEpochMilli(Long.parseLong(span.substring(colon + 1)))));
+        }
+        return out;
     }
 }

@@ -7,6 +7,9 @@ import org.tongban.contracts.id.MemberId;
 import org.tongban.contracts.id.MessageId;
 import org.tongban.contracts.message.LegState;
 import org.tongban.contracts.message.MessageType;
+import org.tongban.contracts.message.SlaClock;
+import org.tongban.ops.sla.ClockRun;
+import org.tongban.ops.sla.SlaLimit;
 import org.tongban.gateway.store.AuditEntry;
 import org.tongban.gateway.store.CaseFilter;
 import org.tongban.gateway.store.CaseRecord;
@@ -19,6 +22,7 @@ import org.tongban.gateway.store.LegRecord;
 import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.OutboxStats;
 import org.tongban.gateway.store.OutboxStatus;
+import org.tongban.gateway.store.SlaTimer;
 import org.tongban.gateway.store.StoreException;
 import org.tongban.gateway.store.Tx;
 
@@ -643,6 +647,111 @@ final class SqlTx implements Tx {
                 member.value(), feed, cursor, at.toEpochMilli());
     }
 
+    // ---- SLA timers -----------------------------------------------------------------------------------
+
+    private static final String TIMER_COLUMNS = "leg_id, clock, case_id, home_member, penalizing_member, profile,"
+            + " within_limit, escalate, status, started_at, pauses, paused_at, due_at, lease_owner, lease_until, fired_at,"
+            + " updated_at";
+
+    @Override
+    public void insertSlaTimer(SlaTimer t) {
+        ClockRun r = t.run();
+        update("INSERT INTO sla_timers (" + TIMER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)"
+                        + " ON CONFLICT (leg_id, clock) DO NOTHING", t.legId().toString(), r.clock().name(),
+                t.caseId().toString(), t.homeMember().value(), t.penalizingMember().value(), r.profile(), r.limit().text(),
+                r.escalate() ? 1 : 0, r.status().name(), r.startedAt().toEpochMilli(), Records.pausesToText(r.pauses()),
+                millis(r.pausedAt()), millis(t.dueAt()), millis(t.firedAt()), t.updatedAt().toEpochMilli());
+    }
+
+    @Override
+    public void updateSlaTimer(SlaTimer t) {
+        ClockRun r = t.run();
+        update("UPDATE sla_timers SET status = ?, pauses = ?, paused_at = ?, due_at = ?, fired_at = ?, updated_at = ?"
+                        + " WHERE leg_id = ? AND clock = ?", r.status().name(), Records.pausesToText(r.pauses()),
+                millis(r.pausedAt()), millis(t.dueAt()), millis(t.firedAt()), t.updatedAt().toEpochMilli(),
+                t.legId().toString(), r.clock().name());
+    }
+
+    @Override
+    public List<SlaTimer> slaTimersOfLeg(LegId legId) {
+        return list("SELECT " + TIMER_COLUMNS + " FROM sla_timers WHERE leg_id = ? ORDER BY clock", SqlTx::timerRow,
+                legId.toString());
+    }
+
+    @Override
+    public List<SlaTimer> slaTimersOfCase(CaseId caseId) {
+        return list("SELECT " + TIMER_COLUMNS + " FROM sla_timers WHERE case_id = ? ORDER BY leg_id, clock",
+                SqlTx::timerRow, caseId.toString());
+    }
+
+    @Override
+    public Optional<SlaTimer> slaTimer(LegId legId, SlaClock clock) {
+        return one("SELECT " + TIMER_COLUMNS + " FROM sla_timers WHERE leg_id = ? AND clock = ?", SqlTx::timerRow,
+                legId.toString(), clock.name());
+    }
+
+    @Override
+    public List<SlaTimer> claimSlaTimers(String owner, Instant now, Duration lease, int limit) {
+        long at = now.toEpochMilli();
+        List<String[]> keys = list("SELECT leg_id, clock FROM sla_timers WHERE status = 'RUNNING' AND due_at <= ?"
+                        + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT ?" + dialect.skipLocked(),
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, at, at, limit);
+        List<SlaTimer> claimed = new ArrayList<>();
+        for (String[] k : keys) {
+            update("UPDATE sla_timers SET lease_owner = ?, lease_until = ? WHERE leg_id = ? AND clock = ?", owner,
+                    now.plus(lease).toEpochMilli(), k[0], k[1]);
+            claimed.add(slaTimer(LegId.parse(k[0]), SlaClock.valueOf(k[1])).orElseThrow());
+        }
+        return claimed;
+    }
+
+    @Override
+    public boolean markSlaTimerBreached(LegId legId, SlaClock clock, String owner, Instant at) {
+        return update("UPDATE sla_timers SET status = 'BREACHED', fired_at = ?, due_at = NULL, lease_owner = NULL,"
+                        + " lease_until = NULL, updated_at = ? WHERE leg_id = ? AND clock = ? AND status = 'RUNNING'"
+                        + " AND lease_owner = ?", at.toEpochMilli(), at.toEpochMilli(), legId.toString(), clock.name(),
+                owner) == 1;
+    }
+
+    @Override
+    public void releaseSlaTimer(LegId legId, SlaClock clock, String owner) {
+        update("UPDATE sla_timers SET lease_owner = NULL, lease_until = NULL WHERE leg_id = ? AND clock = ?"
+                + " AND lease_owner = ?", legId.toString(), clock.name(), owner);
+    }
+
+    @Override
+    public List<SlaTimer> unscheduledSlaTimers(int limit) {
+        return list("SELECT " + TIMER_COLUMNS + " FROM sla_timers WHERE status = 'RUNNING' AND due_at IS NULL"
+                + " ORDER BY started_at LIMIT ?", SqlTx::timerRow, limit);
+    }
+
+    private static SlaTimer timerRow(ResultSet rs) throws SQLException {
+        ClockRun.Status status = ClockRun.Status.valueOf(rs.getString("status"));
+        ClockRun run = new ClockRun(SlaClock.valueOf(rs.getString("clock")), rs.getString("profile"),
+                SlaLimit.parse(rs.getString("within_limit")), rs.getInt("escalate") == 1,
+                Instant.ofEpochMilli(rs.getLong("started_at")), Records.pausesFromText(rs.getString("pauses")),
+                instant(rs, "paused_at"), status);
+        return new SlaTimer(LegId.parse(rs.getString("leg_id")), CaseId.parse(rs.getString("case_id")),
+                MemberId.of(rs.getString("home_member")), MemberId.of(rs.getString("penalizing_member")), run,
+                instant(rs, "due_at"), rs.getString("lease_owner"), instant(rs, "lease_until"), instant(rs, "fired_at"),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    /** Epoch milliseconds, or a null that PostgreSQL takes for a BIGINT column. */
+    private static Object millis(Instant t) {
+        return t == null ? TypedNull.BIGINT : (Object) t.toEpochMilli();
+    }
+
+    /** A null bound with its SQL type (a plain null is bound as VARCHAR, which PostgreSQL will not put in a BIGINT). */
+    private enum TypedNull {
+        BIGINT
+    }
+
     // ---- audit --------------------------------------------------------------------------------------
 
     @Override
@@ -716,6 +825,8 @@ final class SqlTx implements Tx {
             Object a = args[i];
             if (a == null) {
                 ps.setNull(i + 1, Types.VARCHAR);
+            } else if (a == TypedNull.BIGINT) {
+                ps.setNull(i + 1, Types.BIGINT);
             } else if (a instanceof Long) {
                 ps.setLong(i + 1, (Long) a);
             } else if (a instanceof Integer) {

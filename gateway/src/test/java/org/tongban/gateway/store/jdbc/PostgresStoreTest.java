@@ -5,7 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.tongban.gateway.store.AuditEntry;
+import org.tongban.contracts.id.LegId;
+import org.tongban.contracts.message.SlaClock;
 import org.tongban.gateway.store.OutboxRecord;
+import org.tongban.gateway.store.SlaTimer;
+import org.tongban.ops.sla.ClockLimit;
+import org.tongban.ops.sla.ClockRun;
+import org.tongban.ops.sla.SlaLimit;
 import org.tongban.gateway.testing.LocalPostgres;
 
 import java.sql.Connection;
@@ -119,6 +125,40 @@ class PostgresStoreTest extends StoreContractTest {
 
                 release.countDown();
                 assertThat(first.get(10, SECONDS)).extracting(OutboxRecord::seq).containsExactly(held);
+            } finally {
+                release.countDown();
+            }
+        }
+
+        @Test
+        void a_timer_claimer_skips_timers_another_claimer_holds_instead_of_waiting() throws Exception {
+            LegId held = legId();
+            LegId free = legId();
+            store.inTransaction(tx -> {
+                for (LegId leg : List.of(held, free)) {
+                    tx.insertSlaTimer(new SlaTimer(leg, StoreFixtures.caseId(), StoreFixtures.HOME, StoreFixtures.PENALIZING,
+                            ClockRun.start("national", new ClockLimit(SlaClock.DECISION, new SlaLimit.WorkingDays(3), true),
+                                    T0), T0.minusSeconds(held == leg ? 20 : 10), null, null, null, T0));
+                }
+                return null;
+            });
+            CountDownLatch claimed = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            try {
+                Future<List<SlaTimer>> first = inThread(() -> store.inTransaction(tx -> {
+                    List<SlaTimer> mine = tx.claimSlaTimers("node-a", T0, Duration.ofSeconds(30), 1);
+                    claimed.countDown();
+                    awaitUninterruptibly(release);
+                    return mine;
+                }));
+                assertThat(claimed.await(10, SECONDS)).isTrue();
+
+                // node-a has not committed its claim: the row it holds is skipped, not waited for
+                List<SlaTimer> second = store.inTransaction(tx -> tx.claimSlaTimers("node-b", T0, Duration.ofSeconds(30), 10));
+                assertThat(second).extracting(SlaTimer::legId).containsExactly(free);
+
+                release.countDown();
+                assertThat(first.get(10, SECONDS)).extracting(SlaTimer::legId).containsExactly(held);
             } finally {
                 release.countDown();
             }

@@ -8,6 +8,11 @@ import org.tongban.contracts.id.CaseId;
 import org.tongban.contracts.id.LegId;
 import org.tongban.contracts.id.MessageId;
 import org.tongban.contracts.message.LegState;
+import org.tongban.contracts.message.SlaClock;
+import org.tongban.ops.sla.ClockLimit;
+import org.tongban.ops.sla.ClockRun;
+import org.tongban.ops.sla.Pause;
+import org.tongban.ops.sla.SlaLimit;
 import org.tongban.contracts.testing.TestDirectory;
 import org.tongban.gateway.store.AuditEntry;
 import org.tongban.gateway.store.CaseFilter;
@@ -22,6 +27,7 @@ import org.tongban.gateway.store.LegRecord;
 import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.OutboxStats;
 import org.tongban.gateway.store.OutboxStatus;
+import org.tongban.gateway.store.SlaTimer;
 import org.tongban.gateway.store.Store;
 import org.tongban.gateway.store.StoreException;
 import org.tongban.gateway.store.Tx;
@@ -661,6 +667,102 @@ abstract class StoreContractTest {
             assertThat(events.get(0)).usingRecursiveComparison().ignoringFields("seq").isEqualTo(LegEvent.of(caseId, legId,
                     T0.plusSeconds(5), EventKind.TRANSITION, LegState.SUBMITTED, LegState.FORWARDED, msg, "node:north", null));
             assertThat(events.get(2).messageId()).isNull();
+        }
+    }
+
+    @Nested
+    class SlaTimers {
+        private final Duration lease = Duration.ofSeconds(30);
+
+        private SlaTimer timer(LegId leg, SlaClock clock, Instant due) {
+            ClockRun run = ClockRun.start("national", new ClockLimit(clock, new SlaLimit.WorkingDays(3), true), T0);
+            return new SlaTimer(leg, caseId(), HOME, PENALIZING, run, due, null, null, null, T0);
+        }
+
+        @Test
+        void a_timer_comes_back_as_written_and_a_clock_has_one_timer_per_leg() {
+            LegId leg = legId();
+            SlaTimer t = timer(leg, SlaClock.DECISION, T0.plusSeconds(60));
+            run(tx -> tx.insertSlaTimer(t));
+            run(tx -> tx.insertSlaTimer(timer(leg, SlaClock.DECISION, T0.plusSeconds(999))));
+
+            assertThat(tx((Tx tx) -> tx.slaTimersOfLeg(leg))).singleElement().satisfies(read -> {
+                assertThat(read.run()).isEqualTo(t.run());
+                assertThat(read.dueAt()).isEqualTo(T0.plusSeconds(60));
+                assertThat(read.caseId()).isEqualTo(t.caseId());
+                assertThat(read.leaseOwner()).isNull();
+            });
+            assertThat(tx((Tx tx) -> tx.slaTimersOfCase(t.caseId()))).hasSize(1);
+        }
+
+        @Test
+        void an_update_keeps_the_pauses_and_the_status() {
+            LegId leg = legId();
+            SlaTimer t = timer(leg, SlaClock.DECISION, T0.plusSeconds(60));
+            run(tx -> tx.insertSlaTimer(t));
+            ClockRun resumed = t.run().pause(T0.plusSeconds(10)).resume(T0.plusSeconds(20)).pause(T0.plusSeconds(30));
+            run(tx -> tx.updateSlaTimer(t.with(resumed, null, T0.plusSeconds(30))));
+
+            SlaTimer read = tx((Tx tx) -> tx.slaTimer(leg, SlaClock.DECISION)).orElseThrow();
+            assertThat(read.run()).isEqualTo(resumed);
+            assertThat(read.run().pauses()).containsExactly(new Pause(T0.plusSeconds(10), T0.plusSeconds(20)));
+            assertThat(read.dueAt()).isNull();
+            assertThat(read.updatedAt()).isEqualTo(T0.plusSeconds(30));
+        }
+
+        @Test
+        void claims_running_timers_that_are_due_and_free_oldest_deadline_first() {
+            LegId late = legId();
+            LegId early = legId();
+            LegId future = legId();
+            LegId paused = legId();
+            LegId unscheduled = legId();
+            run(tx -> {
+                tx.insertSlaTimer(timer(late, SlaClock.DECISION, T0.minusSeconds(10)));
+                tx.insertSlaTimer(timer(early, SlaClock.DECISION, T0.minusSeconds(60)));
+                tx.insertSlaTimer(timer(future, SlaClock.DECISION, T0.plusSeconds(60)));
+                SlaTimer p = timer(paused, SlaClock.DECISION, null);
+                tx.insertSlaTimer(p.with(p.run().pause(T0.minusSeconds(90)), null, T0));
+                tx.insertSlaTimer(timer(unscheduled, SlaClock.END_TO_END, null));
+            });
+
+            List<SlaTimer> a = tx((Tx tx) -> tx.claimSlaTimers("node-a", T0, lease, 10));
+            assertThat(a).extracting(SlaTimer::legId).containsExactly(early, late);
+            assertThat(a).allSatisfy(t -> assertThat(t.leaseOwner()).isEqualTo("node-a"));
+            assertThat(tx((Tx tx) -> tx.claimSlaTimers("node-b", T0.plusSeconds(29), lease, 10)))
+                    .as("held by node-a until its lease ends").isEmpty();
+            assertThat(tx((Tx tx) -> tx.claimSlaTimers("node-b", T0.plusSeconds(31), lease, 10)))
+                    .extracting(SlaTimer::legId).containsExactly(early, late);
+            assertThat(tx((Tx tx) -> tx.unscheduledSlaTimers(10))).extracting(SlaTimer::legId).containsExactly(unscheduled);
+        }
+
+        @Test
+        void only_the_holder_of_the_lease_marks_a_timer_breached_and_only_once() {
+            LegId leg = legId();
+            run(tx -> tx.insertSlaTimer(timer(leg, SlaClock.DECISION, T0.minusSeconds(1))));
+            tx((Tx tx) -> tx.claimSlaTimers("node-a", T0, lease, 10));
+            tx((Tx tx) -> tx.claimSlaTimers("node-b", T0.plusSeconds(31), lease, 10));
+
+            assertThat(tx((Tx tx) -> tx.markSlaTimerBreached(leg, SlaClock.DECISION, "node-a", T0.plusSeconds(32))))
+                    .as("node-a lost its lease to node-b").isFalse();
+            assertThat(tx((Tx tx) -> tx.markSlaTimerBreached(leg, SlaClock.DECISION, "node-b", T0.plusSeconds(32)))).isTrue();
+            assertThat(tx((Tx tx) -> tx.markSlaTimerBreached(leg, SlaClock.DECISION, "node-b", T0.plusSeconds(33)))).isFalse();
+
+            SlaTimer read = tx((Tx tx) -> tx.slaTimer(leg, SlaClock.DECISION)).orElseThrow();
+            assertThat(read.run().status()).isEqualTo(ClockRun.Status.BREACHED);
+            assertThat(read.firedAt()).isEqualTo(T0.plusSeconds(32));
+            assertThat(tx((Tx tx) -> tx.claimSlaTimers("node-c", T0.plusSeconds(999), lease, 10))).isEmpty();
+        }
+
+        @Test
+        void a_released_timer_can_be_claimed_again_at_once() {
+            LegId leg = legId();
+            run(tx -> tx.insertSlaTimer(timer(leg, SlaClock.DECISION, T0.minusSeconds(1))));
+            tx((Tx tx) -> tx.claimSlaTimers("node-a", T0, lease, 10));
+            run(tx -> tx.releaseSlaTimer(leg, SlaClock.DECISION, "node-b"));
+            assertThat(tx((Tx tx) -> tx.claimSlaTimers("node-b", T0, lease, 10))).as("only the holder releases").isEmpty();
+            run(tx -> tx.releaseSlaTimer(leg, SlaClock.DECISION, "node-a"));
+            assertThat(tx((Tx tx) -> tx.claimSlaTimers("node-b", T0, lease, 10))).hasSize(1);
         }
     }
 
