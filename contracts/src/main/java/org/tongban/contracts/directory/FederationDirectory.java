@@ -29,6 +29,8 @@ public record FederationDirectory(String federation, long serial, OffsetDateTime
                                   List<DirectoryNode> nodes, List<DirectoryMember> members, SignatureBlock signature) {
     /** Value of the {@code format} member. */
     public static final String FORMAT = "tongban/federation-directory";
+    /** Largest serial: 2^53 - 1, the largest integer the canonical form (ECMAScript numbers) keeps exact. */
+    public static final long MAX_SERIAL = (1L << 53) - 1;
     public static final String VERSION = "1.0";
     private static final Pattern FEDERATION = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -128,7 +130,8 @@ public record FederationDirectory(String federation, long serial, OffsetDateTime
         r.accept("format");
         r.accept("version");
         String federation = r.string("federation", 63, FEDERATION, "a federation id of lower-case letters, digits and -");
-        Long serial = r.integer("serial", 1, Long.MAX_VALUE);
+        // at most 2^53 - 1: beyond it the canonical form (ECMAScript numbers) cannot tell serials apart
+        Long serial = r.integer("serial", 1, MAX_SERIAL);
         OffsetDateTime issuedAt = r.timestamp("issuedAt");
         OffsetDateTime validUntil = r.timestamp("validUntil");
         List<DirectoryNode> nodes = r.list("nodes", 1, 1000, DirectoryNode::read);

@@ -39,8 +39,22 @@ public record DivisionCode(String value) {
         return value.endsWith("0000") && !isMunicipality();
     }
 
-    /** The prefecture-level city (or municipality) this division belongs to. */
+    /**
+     * True for a county-level division administered directly by its province (省直辖县级行政区划,
+     * city part {@code 90}, e.g. 仙桃市 429004): it belongs to no prefecture-level city.
+     */
+    public boolean isProvinceAdministered() {
+        return !isMunicipality() && value.startsWith("90", 2) && !value.endsWith("00");
+    }
+
+    /**
+     * The prefecture-level city (or municipality) this division belongs to; a province-administered
+     * county-level city stands for itself.
+     */
     public DivisionCode city() {
+        if (isProvinceAdministered()) {
+            return this;
+        }
         String city = isMunicipality() ? value.substring(0, 2) + "0000" : value.substring(0, 4) + "00";
         return city.equals(value) ? this : new DivisionCode(city);
     }

@@ -9,9 +9,10 @@ import org.tongban.contracts.error.ErrorCode;
  */
 public record MemberId(String value) implements Comparable<MemberId> {
     public MemberId {
-        if (value == null || value.length() != 6 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value == null || value.length() != 6 || !value.chars().allMatch(c -> c >= '0' && c <= '9')
+                || value.charAt(0) == '0') {
             throw new ContractException(ErrorCode.DIVISION_CODE_INVALID, "",
-                    "a member id is a six-digit division code; got '" + value + "'");
+                    "a member id is a six-digit division code not starting with 0; got '" + value + "'");
         }
     }
 

@@ -320,7 +320,7 @@ public final class JsonObjectReader {
         if (!TIMESTAMP.matcher(s).matches()) {
             if (TIMESTAMP_NO_OFFSET.matcher(s).matches()) {
                 ctx.add(ErrorCode.DATE_TIME_OFFSET_MISSING, at(name),
-                        "'" + s + "' has no UTC offset; write e.g. '" + s.replace(' ', 'T') + "+08:00'");
+                        "'" + s + "' has no UTC offset; write e.g. '" + withSeconds(s.replace(' ', 'T')) + "+08:00'");
             } else {
                 ctx.add(ErrorCode.DATE_INVALID, at(name),
                         "'" + abbreviate(s) + "' is not an RFC 3339 timestamp like 2026-11-21T09:30:00+08:00");
@@ -433,4 +433,10 @@ public final class JsonObjectReader {
     /** Lower-case hexadecimal of 64 characters (a SHA-256 digest). */
     public static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
+
+    /** {@code 2026-11-20T09:30} → {@code 2026-11-20T09:30:00}: RFC 3339 requires seconds. */
+    private static String withSeconds(String localDateTime) {
+        int t = localDateTime.indexOf('T');
+        return t >= 0 && localDateTime.length() - t == 6 ? localDateTime + ":00" : localDateTime;
+    }
 }

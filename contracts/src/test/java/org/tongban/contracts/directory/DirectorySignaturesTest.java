@@ -168,6 +168,21 @@ class DirectorySignaturesTest {
         }
 
         @Test
+        void a_serial_beyond_the_exact_range_of_the_canonical_form_is_refused() {
+            ObjectNode t = unsignedTree();
+            t.put("serial", 1L << 53); // prints as 9007199254740992, the same canonical bytes as 2^53 + 1
+            byte[] doc = signTree(t, TestKeys.anchorKey().signer());
+            ObjectNode highest = unsignedTree();
+            highest.put("serial", (1L << 53) - 1);
+
+            assertThatThrownBy(() -> DirectorySignatures.verify(doc, ANCHOR, IN_2026)).isInstanceOfSatisfying(
+                    ContractException.class, e -> assertThat(e.violations()).extracting(v -> v.pointer())
+                            .contains("/serial"));
+            assertThat(DirectorySignatures.verify(signTree(highest, TestKeys.anchorKey().signer()), ANCHOR, IN_2026)
+                    .serial()).isEqualTo((1L << 53) - 1);
+        }
+
+        @Test
         void a_key_id_used_twice_is_directory_invalid() {
             ObjectNode t = unsignedTree();
             ObjectNode tianjinKey = (ObjectNode) t.get("members").get(1).get("keys").get(0);

@@ -26,6 +26,8 @@ class DivisionCodeTest {
                 "330782, 330700",   // 义乌市 (county-level city) -> 金华市
                 "331002, 331000",   // 台州市椒江区 -> 台州市
                 "460105, 460100",   // 海口市秀英区 -> 海口市
+                "429004, 429004",   // 仙桃市, administered by Hubei province directly (省直辖), stands for itself
+                "469002, 469002",   // 琼海市, administered by Hainan province directly
         })
         void a_division_belongs_to_its_city(String division, String city) {
             DivisionCode code = DivisionCode.of(division);
@@ -74,7 +76,7 @@ class DivisionCodeTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"33010", "3301000", "33O100", "hangzhou"})
+        @ValueSource(strings = {"33010", "3301000", "33O100", "hangzhou", "012345", "000000"})
         void member_ids_are_six_digits_too(String text) {
             assertThatThrownBy(() -> MemberId.of(text)).isInstanceOfSatisfying(ContractException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_CODE_INVALID));

@@ -206,6 +206,18 @@ class EnvelopeStrictBindingTest {
         }
 
         @Test
+        void suggests_a_timestamp_that_is_itself_valid_when_seconds_and_offset_are_missing() {
+            ObjectNode doc = set(wire(MessageType.ACCEPTANCE), "/payload/decidedAt", "2026-11-20 09:30");
+
+            List<Violation> violations = violations(doc);
+            assertThat(violations).extracting(Violation::code).containsExactly(ErrorCode.DATE_TIME_OFFSET_MISSING);
+            assertThat(violations.get(0).detail()).contains("'2026-11-20T09:30:00+08:00'");
+            Envelope fixed = WireDocs.read(set(wire(MessageType.ACCEPTANCE), "/payload/decidedAt", "2026-11-20T09:30:00+08:00"));
+            assertThat(((Acceptance) fixed.payload()).decidedAt()).as("the suggestion is accepted")
+                    .isEqualTo("2026-11-20T09:30:00+08:00");
+        }
+
+        @Test
         void rejects_a_payload_timestamp_without_offset() {
             ObjectNode doc = set(wire(MessageType.ACCEPTANCE), "/payload/decidedAt", "2026-11-20T13:02:11");
 

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakePeer {
     /** One scripted reaction. */
-    sealed interface Step permits Answer, Drop, BadReceipt, Receipted, Gated {
+    sealed interface Step permits Answer, Drop, BadReceipt, Receipted, Gated, StoreThenDrop {
     }
 
     /** A problem+json answer with this status and code, and a Retry-After when not null. */
@@ -57,6 +57,10 @@ final class FakePeer {
     record Receipted(Duration delay) implements Step {
     }
 
+    /** Stores the message and makes its receipt, but the connection drops before the answer. */
+    record StoreThenDrop() implements Step {
+    }
+
     /** Waits until the test opens {@code gate}, then reacts as {@code then}. */
     record Gated(Future<Void> gate, Step then) implements Step {
     }
@@ -73,6 +77,8 @@ final class FakePeer {
     private final Deque<Step> script = new ArrayDeque<>();
     private Step otherwise = new Receipted(Duration.ZERO);
     private final List<Request> requests = new ArrayList<>();
+    /** The first receipt made for each message id: a duplicate gets it again, as at a real node. */
+    private final Map<String, byte[]> firstReceipts = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
     private HttpServer server;
@@ -164,6 +170,11 @@ final class FakePeer {
         } else if (step instanceof Drop) {
             open.decrementAndGet();
             req.connection().close();
+        } else if (step instanceof StoreThenDrop) {
+            vertx.executeBlocking(() -> receipt(body), false).onComplete(ar -> {
+                open.decrementAndGet();
+                req.connection().close();
+            });
         } else if (step instanceof BadReceipt) {
             vertx.executeBlocking(() -> badReceipt(body), false).onComplete(ar -> answer(req, ar.result()));
         } else {
@@ -190,7 +201,8 @@ final class FakePeer {
 
     private byte[] receipt(Buffer body) {
         VerifiedEnvelope v = new EnvelopeVerifier(directory.trustStore(), clock).verify(body.getBytes());
-        return receipts.receiptFor(v).canonicalBytes();
+        return firstReceipts.computeIfAbsent(v.envelope().messageId().toString(),
+                id -> receipts.receiptFor(v).canonicalBytes());
     }
 
     private byte[] badReceipt(Buffer body) {

@@ -318,6 +318,29 @@ class OutboxWorkerTest {
             assertThat(north.leg(leg).state()).isEqualTo(LegState.RECEIVED);
         }
 
+        @Test
+        void a_re_signed_message_the_peer_already_had_is_delivered_on_the_peers_original_receipt() {
+            LegId leg = north.fileCase(1).legs().get(0).legId();
+            // east stores the first signing but the answer is lost; the retry is refused for good
+            east.script(new FakePeer.StoreThenDrop(), new Answer(409, "TRANSITION_NOT_ALLOWED", null));
+            start(NorthNode.outbox(s -> s));
+            OutboxRecord first = afterFailedAttempt(leg, 1);
+            clock.set(first.nextAttemptAt());
+            worker.poke();
+            eventually().until(() -> north.outboxOf(leg).status() == OutboxStatus.DEAD);
+            String firstSigning = north.outboxOf(leg).envelope();
+
+            clock.advance(Duration.ofDays(8)); // past the 7-day lifetime: the re-drive signs anew
+            assertThat(worker.deadLetters().redriveAll(EAST, "ops:li")).isEqualTo(1);
+
+            OutboxRecord r = delivered(leg);
+            assertThat(r.envelope()).isNotEqualTo(firstSigning);
+            Envelope receipt = read(r.receipt());
+            assertThat(((org.tongban.contracts.message.Receipt) receipt.payload()).receivedSha256())
+                    .isEqualTo(org.tongban.contracts.crypto.Digests.sha256Hex(firstSigning.getBytes(StandardCharsets.UTF_8)));
+            assertThat(north.leg(leg).state()).isEqualTo(LegState.RECEIVED);
+        }
+
         private Envelope read(String json) {
             return Envelope.read(StrictJson.defaults().parse(json.getBytes(StandardCharsets.UTF_8)));
         }

@@ -207,6 +207,8 @@ final class SqlTx implements Tx {
 
     /** Ordering keys of messages queued in this transaction (an earlier one may still be unsent). */
     private final java.util.Set<String> keysQueued = new java.util.HashSet<>();
+    /** Legs this transaction created: their first message cannot have an earlier one. */
+    private final java.util.Set<String> legsCreated = new java.util.HashSet<>();
 
     @Override
     public OutboxRecord enqueueLater(OutboxRecord r, Lease lease) {
@@ -239,6 +241,9 @@ final class SqlTx implements Tx {
         }
         if (keysQueued.contains(key)) {
             return false;
+        }
+        if (legsCreated.contains(key)) {
+            return true;
         }
         if (dialect == SqlDialect.POSTGRESQL && r.legId() != null) {
             raw("SELECT 1 FROM legs WHERE leg_id = ? FOR UPDATE", r.legId().toString());
@@ -502,10 +507,12 @@ final class SqlTx implements Tx {
     @Override
     public void insertLeg(LegRecord r) {
         insertLeg(r, "");
+        legsCreated.add(r.legId().toString());
     }
 
     @Override
     public void insertLegLater(LegRecord r) {
+        legsCreated.add(r.legId().toString());
         defer("legs", "INSERT INTO legs (leg_id, case_id, home_member, penalizing_member, state, decision_number, penalty,"
                         + " platform_reference, state_since, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 r.legId().toString(), r.caseId().toString(), r.homeMember().value(), r.penalizingMember().value(),
@@ -515,7 +522,11 @@ final class SqlTx implements Tx {
 
     @Override
     public boolean insertLegIfAbsent(LegRecord r) {
-        return insertLeg(r, " ON CONFLICT (leg_id) DO NOTHING") == 1;
+        boolean inserted = insertLeg(r, " ON CONFLICT (leg_id) DO NOTHING") == 1;
+        if (inserted) {
+            legsCreated.add(r.legId().toString());
+        }
+        return inserted;
     }
 
     private int insertLeg(LegRecord r, String onConflict) {
