@@ -14,7 +14,7 @@ import java.util.List;
  * directory of the configuration file.
  */
 public record NodeConfig(Node node, Federation federation, List<HostedMember> members, Listen listen, Tls tls,
-                         Store store, Outbox outbox, Limits limits, Office office) {
+                         Store store, Outbox outbox, Limits limits, Office office, Sharing sharing) {
 
     /**
      * @param id      this node's id in the federation directory
@@ -107,5 +107,16 @@ public record NodeConfig(Node node, Federation federation, List<HostedMember> me
      * @param jwtIssuer expected {@code iss} claim
      */
     public record Office(Secret jwtSecret, String jwtIssuer) {
+    }
+
+    /**
+     * Penalty sharing (信息共享) between members.
+     *
+     * @param batchSize notices per signed {@code PenaltyNoticeBatch} (a home member's lone notice goes as a single {@code PenaltyNotice})
+     * @param pageSize  penalty decisions read from a member's platform at a time
+     * @param pollEvery how often a platform's penalty feed is read when it had nothing more
+     * @param jobsEvery how often due reminders (期满提醒) and automatic ends of publicity (免申享) are looked for
+     */
+    public record Sharing(Integer batchSize, Integer pageSize, Duration pollEvery, Duration jobsEvery) {
     }
 }

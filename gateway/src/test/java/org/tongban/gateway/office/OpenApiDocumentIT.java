@@ -20,7 +20,9 @@ import org.tongban.contracts.message.ContactRole;
 import org.tongban.contracts.message.LegState;
 import org.tongban.contracts.message.MaterialKind;
 import org.tongban.contracts.message.PenaltyCategory;
+import org.tongban.contracts.message.PublicityEndCause;
 import org.tongban.contracts.message.WithdrawalReason;
+import org.tongban.ops.rules.EligibilityCode;
 import org.tongban.gateway.store.CaseStatus;
 import org.tongban.gateway.store.EventKind;
 import org.tongban.gateway.testing.ApiHarness;
@@ -119,7 +121,7 @@ class OpenApiDocumentIT {
                 p.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + p.getKey()));
             }
 
-            assertThat(routed).hasSize(7).isEqualTo(documented);
+            assertThat(routed).hasSize(10).isEqualTo(documented);
         }
 
         @Test
@@ -154,6 +156,8 @@ class OpenApiDocumentIT {
             assertEnum("MaterialKind", MaterialKind.values());
             assertEnum("ContactRole", ContactRole.values());
             assertEnum("WithdrawalReason", WithdrawalReason.values());
+            assertEnum("PublicityEndCause", PublicityEndCause.values());
+            assertEnum("EligibilityCode", EligibilityCode.values());
         }
 
         private void assertEnum(String schemaName, Enum<?>[] values) {

@@ -8,6 +8,7 @@ import org.tongban.contracts.directory.TrustAnchor;
 import org.tongban.contracts.id.Ids;
 import org.tongban.contracts.id.LegId;
 import org.tongban.contracts.id.MemberId;
+import org.tongban.contracts.message.Envelope;
 import org.tongban.contracts.message.Payload;
 import org.tongban.contracts.testing.TestDirectory;
 import org.tongban.contracts.testing.TestKeys;
@@ -26,6 +27,10 @@ import org.tongban.gateway.office.auth.JwtIssuer;
 import org.tongban.gateway.office.auth.JwtVerifier;
 import org.tongban.gateway.routing.Dispatcher;
 import org.tongban.gateway.routing.Routes;
+import org.tongban.gateway.sharing.NoticeService;
+import org.tongban.gateway.sharing.ReceivedNotices;
+import org.tongban.ops.rules.EligibilityRules;
+import org.tongban.ops.rules.RuleBook;
 import org.tongban.gateway.store.LegRecord;
 import org.tongban.gateway.store.Store;
 import org.tongban.gateway.store.jdbc.JdbcStore;
@@ -56,6 +61,8 @@ public final class TestNodeParts implements AutoCloseable {
     public static final String JWT_ISSUER = "tongban-test";
 
     private final Clock clock;
+    private final DirectoryHolder directory;
+    private final LocalHandOver handOver;
     private final EventLoopGuardStore store;
     private final PrometheusMeterRegistry registry;
     private final GatewayMetrics metrics;
@@ -63,12 +70,14 @@ public final class TestNodeParts implements AutoCloseable {
     private final MessageFactory messages;
     private final Dispatcher dispatcher;
     private final CaseService cases;
+    private final EligibilityRules rules;
+    private final NoticeService notices;
     private final JwtVerifier jwt;
     private final JwtIssuer tokens;
 
     private TestNodeParts(Path dir, Clock clock) {
         this.clock = clock;
-        DirectoryHolder directory = new DirectoryHolder(write(dir.resolve("directory.json"),
+        this.directory = new DirectoryHolder(write(dir.resolve("directory.json"),
                 TestDirectory.signed().toJson().toString()), anchor(dir), clock);
         this.store = new EventLoopGuardStore(JdbcStore.embedded(dir.resolve("db"), 4));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -76,13 +85,18 @@ public final class TestNodeParts implements AutoCloseable {
         this.hosted = new HostedMembers(Map.of(
                 HARBIN, List.of(TestKeys.member(HARBIN.value(), SignatureAlgorithm.ED25519)),
                 TIANJIN, List.of(TestKeys.member(TIANJIN.value(), SignatureAlgorithm.ED25519))), clock);
-        this.messages = new MessageFactory(hosted, new Ids(clock, new SecureRandom()), clock, Duration.ofDays(7));
+        Ids ids = new Ids(clock, new SecureRandom());
+        this.messages = new MessageFactory(hosted, ids, clock, Duration.ofDays(7));
         LegTransitions transitions = new LegTransitions(clock, metrics);
         this.dispatcher = new Dispatcher(new Routes(hosted, directory), clock);
-        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, clock);
-        dispatcher.bindLocalDelivery(new LocalHandOver(directory, new ReceiptFactory(messages), effects,
-                new DeliveryResults(transitions, clock), metrics, clock));
+        this.rules = new EligibilityRules(RuleBook.shipped());
+        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted,
+                new ReceivedNotices(rules, ids, metrics), clock);
+        this.handOver = new LocalHandOver(directory, new ReceiptFactory(messages), effects,
+                new DeliveryResults(transitions, clock), metrics, clock);
+        dispatcher.bindLocalDelivery(handOver);
         this.cases = new CaseService(store, hosted, messages, dispatcher, transitions, clock);
+        this.notices = new NoticeService(store, cases, rules, clock);
         this.jwt = new JwtVerifier(JWT_SECRET, JWT_ISSUER, clock);
         this.tokens = new JwtIssuer(JWT_SECRET, JWT_ISSUER, clock);
     }
@@ -90,6 +104,11 @@ public final class TestNodeParts implements AutoCloseable {
     /** Everything on the system clock (the test keys and directory are valid 2026–2031). */
     public static TestNodeParts create(Path dir) {
         return new TestNodeParts(dir, Clock.systemUTC());
+    }
+
+    /** Everything on {@code clock} (e.g. a {@link MutableClock}, for what depends on the day). */
+    public static TestNodeParts create(Path dir, Clock clock) {
+        return new TestNodeParts(dir, clock);
     }
 
     /** The trust anchor as the node reads it: from a public key file. */
@@ -137,6 +156,32 @@ public final class TestNodeParts implements AutoCloseable {
         return cases;
     }
 
+    public DirectoryHolder directory() {
+        return directory;
+    }
+
+    public HostedMembers hosted() {
+        return hosted;
+    }
+
+    public NoticeService notices() {
+        return notices;
+    }
+
+    public EligibilityRules rules() {
+        return rules;
+    }
+
+    /** The node's message factory: signs as any hosted member. */
+    public MessageFactory messages() {
+        return messages;
+    }
+
+    /** The node's dispatcher: hands over locally, or queues for peers. */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     public JwtVerifier jwt() {
         return jwt;
     }
@@ -166,6 +211,25 @@ public final class TestNodeParts implements AutoCloseable {
                     payload));
             return null;
         });
+    }
+
+    /**
+     * Takes an envelope signed by a member on a peer node as the federation API takes it after the
+     * transport: verified against the directory, stored in the inbox with a receipt, applied.
+     */
+    public void receive(Envelope envelope) {
+        store.inTransaction(tx -> {
+            handOver.deliver(tx, envelope);
+            return null;
+        });
+    }
+
+    /** An envelope from {@code from} (any member of the test directory, with its test key) to {@code to}, signed now. */
+    public Envelope signedBy(MemberId from, MemberId to, Payload payload) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(8));
+        return new org.tongban.contracts.crypto.EnvelopeSigner(TestKeys.member(from.value(), SignatureAlgorithm.ED25519)
+                .signer()).sign(Envelope.unsigned(messages.ids().newMessageId(), null, null, from, to, now, now.plusDays(7),
+                null, payload));
     }
 
     @Override
