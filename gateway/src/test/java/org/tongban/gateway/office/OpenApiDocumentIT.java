@@ -27,6 +27,7 @@ import org.tongban.gateway.store.CaseStatus;
 import org.tongban.gateway.store.EventKind;
 import org.tongban.gateway.testing.ApiHarness;
 import org.tongban.gateway.testing.CaseRequests;
+import org.tongban.gateway.testing.Notices;
 import org.tongban.gateway.testing.TestHttp;
 
 import java.io.IOException;
@@ -210,6 +211,28 @@ class OpenApiDocumentIT {
                 assertThat(violations("Problem", p.json())).as(p.body()).isEmpty();
             }
             assertThat(problems).extracting(TestHttp.Response::status).containsExactly(400, 400, 401, 404, 404);
+        }
+
+        @Test
+        void notices_validate_as_Notice_and_NoticeList_and_opening_a_case_takes_a_CaseFromNotice() {
+            java.time.LocalDate decided = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(4);
+            api.parts().receive(api.parts().signedBy(HANGZHOU, HARBIN, org.tongban.contracts.message.PenaltyNoticeBatch.of("b1",
+                    List.of(Notices.notice(HANGZHOU, "230102", 1, decided), Notices.notice(HANGZHOU, "230102", 2, decided)))));
+            TestHttp.Response page = office.get(OfficeApi.NOTICES + "?limit=1", harbin);
+            assertThat(violations("NoticeList", page.json())).isEmpty();
+            String id = page.json().get("items").get(0).get("noticeId").asText();
+            JsonNode one = office.get(OfficeApi.NOTICES + "/" + id, harbin).json();
+            assertThat(one.has("proof")).isTrue();
+            assertThat(violations("Notice", one)).isEmpty();
+
+            com.fasterxml.jackson.databind.node.ObjectNode body = CaseRequests.newCase(HARBIN, HANGZHOU);
+            body.remove(List.of("enterprise", "penalties", "appliedOn"));
+            assertThat(violations("CaseFromNotice", body)).isEmpty();
+            assertThat(violations("CaseFromNotice", body.deepCopy().put("priority", "high"))).isNotEmpty();
+            TestHttp.Response opened = office.post(OfficeApi.NOTICES + "/" + id + "/case", harbin, body.toString());
+            assertThat(opened.status()).isEqualTo(201);
+            assertThat(violations("Case", opened.json())).isEmpty();
+            assertThat(violations("Notice", office.get(OfficeApi.NOTICES + "/" + id, harbin).json())).isEmpty();
         }
 
         @Test

@@ -29,7 +29,8 @@ final class SqlSharing implements SharingTx {
     private static final String INSERT_NOTICE = "INSERT INTO penalty_notices (notice_id, home_member, penalizing_member,"
             + " decision_number, credit_code, enterprise_name, authority, decision_date, category, rule_set, summary,"
             + " published_on, message_id, batch_id, leaf_index, received_at, earliest_application, automatic_end)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            // the cast types a NULL leaf index, which PostgreSQL would otherwise take for text in a multi-row insert
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?)"
             + " ON CONFLICT (penalizing_member, decision_number) DO NOTHING";
     private static final String SHARED_COLUMNS = "penalizing_member, decision_number, home_member, credit_code,"
             + " enterprise_name, authority, decision_date, category, rule_set, message_id, shared_at, automatic_end,"
