@@ -73,6 +73,9 @@ public final class FederationHarness implements AutoCloseable {
                 ObjectNode settings = JSON.createObjectNode();
                 settings.putArray("steps").addAll(m.steps().stream().map(JSON.getNodeFactory()::textNode).toList());
                 settings.put("delayMillis", 20);
+                if (m.platform() != null) {
+                    settings.setAll(m.platform());
+                }
                 ms.add(new FederationPlan.MemberPlan(m.id(), m.name(), "national", "scripted", settings));
             }
             nodes.add(new FederationPlan.NodePlan(id, "127.0.0.1", federationPort, FreePorts.next(), FreePorts.next(), ms,
@@ -85,10 +88,20 @@ public final class FederationHarness implements AutoCloseable {
         }
     }
 
-    /** A hosted member and the script its platform plays. */
-    public record Member(String id, String name, List<String> steps) {
+    /**
+     * A hosted member and the script its platform plays.
+     *
+     * @param platform more settings of its scripted platform (e.g. a penalty feed), or null
+     */
+    public record Member(String id, String name, List<String> steps, ObjectNode platform) {
         public static Member of(String id, String name, String... steps) {
-            return new Member(id, name, steps.length == 0 ? List.of("accept", "repair", "end-publicity") : List.of(steps));
+            return new Member(id, name, steps.length == 0 ? List.of("accept", "repair", "end-publicity") : List.of(steps),
+                    null);
+        }
+
+        /** The same member whose platform also has {@code settings} (see {@code ScriptedPenaltyFeed}). */
+        public Member withPlatform(ObjectNode settings) {
+            return new Member(id, name, steps, settings);
         }
     }
 
