@@ -97,8 +97,8 @@ final class ConfigValidator {
         if (s.pageSize() < 1 || s.pageSize() > 100_000) {
             p.add("sharing.pageSize: between 1 and 100000 penalty decisions read at a time");
         }
-        if (s.pollEvery().toMillis() < 100) {
-            p.add("sharing.pollEvery: at least 100ms");
+        if (s.pollEvery().toMillis() < 10) {
+            p.add("sharing.pollEvery: at least 10ms");
         }
         if (s.jobsEvery().toMillis() < 1000) {
             p.add("sharing.jobsEvery: at least 1s");

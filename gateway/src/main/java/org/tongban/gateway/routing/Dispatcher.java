@@ -54,10 +54,9 @@ public final class Dispatcher {
             local.deliver(tx, envelope);
             return;
         }
-        String key = orderingKey;
-        queue(tx, OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), key,
+        hints.queue(tx, OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), orderingKey,
                 envelope.type(), envelope.to(), envelope.caseId(), envelope.legId(),
-                new String(envelope.canonicalBytes(), StandardCharsets.UTF_8), clock.instant()));
+                new String(envelope.canonicalBytes(), StandardCharsets.UTF_8), clock.instant()), envelope);
     }
 
     /**
