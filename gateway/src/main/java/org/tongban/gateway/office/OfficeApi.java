@@ -34,7 +34,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The office API for local credit offices (clerks filing and following out-of-town cases), under
+ * The office API for local credit offices (clerks filing and following out-of-town cases, and
+ * reading the penalties other members shared about their enterprises, 处罚信息共享), under
  * {@value #BASE}. Every call names its clerk with a bearer token; bodies and queries are bound
  * strictly with the contract's codecs; every call runs on a worker; every error is problem+json
  * with a stable code. The document at {@value #OPENAPI} describes each route.

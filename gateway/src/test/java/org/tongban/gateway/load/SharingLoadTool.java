@@ -41,16 +41,25 @@ import java.util.TreeMap;
  * the rows north stored. It prints notices per second and writes {@code result.json}.
  *
  * <pre>
- * mvn -B -q -pl gateway -am test-compile -DskipTests
- * mvn -B -q -o -pl gateway exec:java -Dexec.classpathScope=test \
+ * # with the modules installed (mvn -B -q install -DskipTests), as for the other load tool:
+ * mvn -B -q -pl gateway test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.tongban.gateway.load.SharingLoadTool -Dexec.args="--notices 100000"
+ *
+ * # or straight from the reactor's classes, without installing anything:
+ * mvn -B -q -pl gateway -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -cp "$PWD/gateway/target/test-classes:$PWD/gateway/target/classes:$(cat gateway/target/test.classpath)" \
+ *     org.tongban.gateway.load.SharingLoadTool --notices 100000
  * </pre>
- * (the second command needs the reactor's fresh jars on the class path; from a clean checkout run it
- * with {@code -am} and {@code -Dexec.skip} on the other modules, or {@code install} them in a
- * private repository with {@code -Dmaven.repo.local=...}). Options: --notices N (measured, default
- * 100000), --warmup N (default 20000), --batch N (notices per signed batch, default 500), --page N
- * (decisions read per poll, default 5000), --store embedded|postgresql (default embedded), --heap
+ * Options: --notices N (measured, default 100000), --warmup N (default 20000), --batch N (notices
+ * per signed batch, default 500), --page N (decisions read per poll, default 5000), --store
+ * embedded|postgresql (default embedded; PostgreSQL is a local server with fsync on), --heap
  * 768m, --dir DIR, --jfr-east FILE / --jfr-north FILE (Flight Recorder profiles).
+ *
+ * <p>Besides notices per second it prints the CPU time both node processes used while measuring, per
+ * notice: on a machine shared with other work the wall-clock rate says more about the neighbours
+ * than about the gateway, and the CPU figure bounds what the nodes would do with the cores to
+ * themselves.
  */
 public final class SharingLoadTool {
     private static final ObjectMapper JSON = new ObjectMapper();
