@@ -56,6 +56,7 @@ public enum ErrorCode {
     IDEMPOTENCY_CONFLICT(ErrorCategory.BUSINESS, 422, "The idempotency key was used for a different request"),
     DEAD_LETTER_NOT_FOUND(ErrorCategory.BUSINESS, 404, "No such dead letter"),
     NOT_ELIGIBLE(ErrorCategory.BUSINESS, 422, "The penalty cannot be repaired now"),
+    NOTICE_NOT_FOUND(ErrorCategory.BUSINESS, 404, "No such penalty notice"),
 
     // --- access ----------------------------------------------------------------------------
     UNAUTHENTICATED(ErrorCategory.SECURITY, 401, "A valid bearer token is required"),

@@ -9,6 +9,9 @@ import java.util.Set;
 
 /** Checks a bound configuration and reports every problem at once, each with its key. */
 final class ConfigValidator {
+    /** Most notices one PenaltyNoticeBatch may carry (contract tongban/credit-repair 1.0, §4.13). */
+    static final int MAX_BATCH = 10_000;
+
     private ConfigValidator() {
     }
 
@@ -97,6 +100,7 @@ final class ConfigValidator {
             positive(p, "sla.pollEvery", c.sla().pollEvery());
             positive(p, "sla.leaseFor", c.sla().leaseFor());
         }
+        sharing(p, c.sharing());
         if (!p.isEmpty()) {
             throw new ConfigException(p);
         }
@@ -105,6 +109,25 @@ final class ConfigValidator {
     private static void positive(List<String> p, String key, java.time.Duration d) {
         if (d == null || d.isNegative() || d.isZero()) {
             p.add(key + ": a positive duration such as 5s");
+        }
+    }
+
+    private static void sharing(List<String> p, NodeConfig.Sharing s) {
+        if (s == null || s.batchSize() == null || s.pageSize() == null || s.pollEvery() == null || s.jobsEvery() == null) {
+            p.add("sharing: set batchSize, pageSize, pollEvery and jobsEvery (the defaults are 500, 2000, 10s and 1m)");
+            return;
+        }
+        if (s.batchSize() < 1 || s.batchSize() > MAX_BATCH) {
+            p.add("sharing.batchSize: between 1 and " + MAX_BATCH + " notices per signed batch");
+        }
+        if (s.pageSize() < 1 || s.pageSize() > 100_000) {
+            p.add("sharing.pageSize: between 1 and 100000 penalty decisions read at a time");
+        }
+        if (s.pollEvery().toMillis() < 10) {
+            p.add("sharing.pollEvery: at least 10ms");
+        }
+        if (s.jobsEvery().toMillis() < 1000) {
+            p.add("sharing.jobsEvery: at least 1s");
         }
     }
 

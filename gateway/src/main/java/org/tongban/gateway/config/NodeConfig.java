@@ -20,12 +20,12 @@ import java.util.List;
  */
 public record NodeConfig(Node node, Federation federation, List<HostedMember> members, Listen listen, Tls tls,
                          Store store, Outbox outbox, Limits limits, Office office, Rules rules, Calendar calendar,
-                         Sla sla, @JsonIgnore Path baseDir) {
+                         Sla sla, Sharing sharing, @JsonIgnore Path baseDir) {
 
     /** The same configuration, read from a file in {@code dir}. */
     public NodeConfig withBaseDir(Path dir) {
         return new NodeConfig(node, federation, members, listen, tls, store, outbox, limits, office, rules, calendar, sla,
-                dir);
+                sharing, dir);
     }
 
     /**
@@ -149,5 +149,16 @@ public record NodeConfig(Node node, Federation federation, List<HostedMember> me
      * @param leaseFor  how long one process holds a claimed timer before another may take it
      */
     public record Sla(JsonNode profiles, Duration pollEvery, Duration leaseFor) {
+    }
+
+    /**
+     * Penalty sharing (信息共享) between members.
+     *
+     * @param batchSize notices per signed {@code PenaltyNoticeBatch} (a home member's lone notice goes as a single {@code PenaltyNotice})
+     * @param pageSize  penalty decisions read from a member's platform at a time
+     * @param pollEvery how often a platform's penalty feed is read when it had nothing more
+     * @param jobsEvery how often due reminders (期满提醒) and automatic ends of publicity (免申享) are looked for
+     */
+    public record Sharing(Integer batchSize, Integer pageSize, Duration pollEvery, Duration jobsEvery) {
     }
 }

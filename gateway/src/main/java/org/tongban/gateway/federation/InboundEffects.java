@@ -18,6 +18,7 @@ import org.tongban.contracts.message.StatusQuery;
 import org.tongban.contracts.message.StatusReport;
 import org.tongban.gateway.cases.LegTransitions;
 import org.tongban.gateway.routing.Dispatcher;
+import org.tongban.gateway.sharing.ReceivedNotices;
 import org.tongban.gateway.store.CaseRecord;
 import org.tongban.gateway.store.CaseStatus;
 import org.tongban.gateway.store.EventKind;
@@ -50,10 +51,12 @@ public final class InboundEffects {
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final org.tongban.gateway.node.HostedMembers hosted;
+    private final ReceivedNotices notices;
 
     public InboundEffects(LegTransitions transitions, MessageFactory messages, Dispatcher dispatcher,
-                          org.tongban.gateway.node.HostedMembers hosted, Clock clock) {
+                          org.tongban.gateway.node.HostedMembers hosted, ReceivedNotices notices, Clock clock) {
         this.hosted = hosted;
+        this.notices = notices;
         this.transitions = transitions;
         this.messages = messages;
         this.dispatcher = dispatcher;
@@ -106,6 +109,12 @@ public final class InboundEffects {
                 if (e.legId() != null) {
                     toHome(tx, e, LegState.PUBLICITY_ENDED);
                 }
+                // 免申享 and the end of a repair both end the home member's notice of the penalty
+                notices.publicityEnded(tx, e, clock.instant());
+                break;
+            case PENALTY_NOTICE:
+            case PENALTY_NOTICE_BATCH:
+                notices.receive(tx, e, clock.instant());
                 break;
             case STATUS_QUERY:
                 answerStatus(tx, e, (StatusQuery) e.payload());
@@ -119,8 +128,7 @@ public final class InboundEffects {
                         ((Escalation) e.payload()).reason() + ": " + ((Escalation) e.payload()).message()));
                 break;
             default:
-                // Receipts travel as HTTP answers; penalty notices are stored in the inbox by
-                // penalty sharing. Nothing more to do here.
+                // Receipts travel as HTTP answers: nothing more to do here.
                 break;
         }
     }

@@ -22,8 +22,12 @@ import static org.tongban.ops.metrics.MetricNames.MESSAGES_IN;
 import static org.tongban.ops.metrics.MetricNames.MESSAGES_OUT;
 import static org.tongban.ops.metrics.MetricNames.OUTBOX_DEPTH;
 import static org.tongban.ops.metrics.MetricNames.OUTBOX_OLDEST_AGE;
+import static org.tongban.ops.metrics.MetricNames.PENALTY_NOTICES_RECEIVED;
+import static org.tongban.ops.metrics.MetricNames.PENALTY_NOTICES_SHARED;
+import static org.tongban.ops.metrics.MetricNames.PENALTY_REMINDERS;
 import static org.tongban.ops.metrics.MetricNames.PLATFORM_EVENTS;
 import static org.tongban.ops.metrics.MetricNames.SLA_BREACHES;
+import static org.tongban.ops.metrics.MetricNames.PUBLICITY_AUTO_ENDED;
 import static org.tongban.ops.metrics.MetricNames.VERIFICATION_FAILURES;
 
 /** The node's meters, named in {@link org.tongban.ops.metrics.MetricNames}. Thread-safe. */
@@ -83,6 +87,27 @@ public final class GatewayMetrics {
     public void slaBreach(String member, String clock, String profile) {
         Counter.builder(SLA_BREACHES).description("Service-level deadlines that ran out")
                 .tags("member", member, "clock", clock, "profile", profile).register(registry).increment();
+    }
+
+    /** {@code count} penalty decisions of {@code member}'s feed went the way {@code outcome} says. */
+    public void noticesShared(String member, String outcome, long count) {
+        Counter.builder(PENALTY_NOTICES_SHARED).description("Penalty decisions read for sharing, by outcome")
+                .tags("member", member, "outcome", outcome).register(registry).increment(count);
+    }
+
+    public void noticesReceived(String member, String peer, String type, long count) {
+        Counter.builder(PENALTY_NOTICES_RECEIVED).description("Penalty notices received at home members")
+                .tags("member", member, "peer", peer, "type", type).register(registry).increment(count);
+    }
+
+    public void reminders(String member, long count) {
+        Counter.builder(PENALTY_REMINDERS).description("Reminders that repair can be applied for (期满提醒)")
+                .tags("member", member).register(registry).increment(count);
+    }
+
+    public void publicityAutoEnded(String member, String outcome, long count) {
+        Counter.builder(PUBLICITY_AUTO_ENDED).description("Ends of publicity at the maximum period (免申享)")
+                .tags("member", member, "outcome", outcome).register(registry).increment(count);
     }
 
     public void circuitState(String peer, int state) {

@@ -50,12 +50,20 @@ import org.tongban.gateway.sla.SlaBreaches;
 import org.tongban.gateway.sla.SlaClocks;
 import org.tongban.gateway.sla.SlaReadiness;
 import org.tongban.gateway.sla.SlaTimerWorker;
+import org.tongban.gateway.sharing.AutomaticEndJob;
+import org.tongban.gateway.sharing.HomeRouting;
+import org.tongban.gateway.sharing.NoticeService;
+import org.tongban.gateway.sharing.PenaltySharing;
+import org.tongban.gateway.sharing.ReceivedNotices;
+import org.tongban.gateway.sharing.ReminderJob;
+import org.tongban.gateway.sharing.SharingWork;
 import org.tongban.gateway.store.GroupCommitter;
 import org.tongban.gateway.store.Store;
 import org.tongban.gateway.store.jdbc.JdbcStore;
 import org.tongban.gateway.tls.NodeTls;
 import org.tongban.ops.calendar.CalendarCoverage;
 import org.tongban.ops.rules.EligibilityRules;
+import org.tongban.ops.rules.RuleBook;
 import org.tongban.ops.sla.SlaProfiles;
 
 import java.io.IOException;
@@ -147,7 +155,10 @@ public final class Node {
         Routes routes = new Routes(hosted, directory);
         Dispatcher dispatcher = new Dispatcher(routes, clock);
         ReceiptFactory receipts = new ReceiptFactory(messages);
-        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, clock);
+        // Publicity rules as shipped with this build; a node-configured rule book takes their place where one is configured.
+        EligibilityRules rules = new EligibilityRules(RuleBook.shipped());
+        ReceivedNotices notices = new ReceivedNotices(rules, ids, metrics);
+        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, notices, clock);
         DeliveryResults results = new DeliveryResults(transitions, clock);
         dispatcher.bindLocalDelivery(new LocalHandOver(directory, receipts, effects, results, metrics, clock));
         CaseService cases = new CaseService(store, hosted, messages, dispatcher, transitions,
@@ -171,6 +182,15 @@ public final class Node {
         hints.bind(owner, config.outbox().leaseFor(), clock, outbox::enqueued);
         dispatcher.bindHints(hints);
         Node node = new Node(vertx, config, store, committer, outbox, adapters, directory, cases, intake, registry, owner);
+        java.util.function.Predicate<MemberId> isMember = m -> directory.directory().member(m).isPresent();
+        NodeConfig.Sharing sharingConfig = config.sharing();
+        PenaltySharing sharing = new PenaltySharing(store, new HomeRouting(isMember), messages, dispatcher, rules, metrics,
+                clock, sharingConfig.batchSize());
+        node.notices = new NoticeService(store, cases, rules, clock);
+        node.sharing = new SharingWork(vertx, adapters, sharing, sharingConfig.pageSize(), sharingConfig.pollEvery(),
+                new ReminderJob(store, metrics, clock),
+                new AutomaticEndJob(store, hosted, isMember, messages, dispatcher, metrics, clock),
+                sharingConfig.jobsEvery());
         node.pipeline = new InboundPipeline(directory, hosted, receipts, effects, committer, metrics, clock,
                 config.limits().maxEnvelopeBytes(), config.limits().clockSkew(), config.limits().replayWindow());
         node.tls = tls;
@@ -182,6 +202,8 @@ public final class Node {
     }
 
     private InboundPipeline pipeline;
+    private NoticeService notices;
+    private SharingWork sharing;
     private NodeTls tls;
     private GatewayMetrics metrics;
     private SlaTimerWorker slaTimers;
@@ -202,7 +224,7 @@ public final class Node {
                 .verifyOn(vertx.createSharedWorkerExecutor("tongban-verify",
                         Math.max(2, Runtime.getRuntime().availableProcessors())));
         JwtVerifier jwt = new JwtVerifier(config.office().jwtSecret().reveal(), config.office().jwtIssuer(), Clock.systemUTC());
-        OfficeApi office = new OfficeApi(vertx, cases, jwt);
+        OfficeApi office = new OfficeApi(vertx, cases, notices, jwt);
         HealthChecks health = new HealthChecks();
         health.register("store", () -> store.isHealthy() ? HealthChecks.Result.up() : HealthChecks.Result.down("store does not answer"));
         health.register("directory", () -> directory.isValid() ? HealthChecks.Result.up()
@@ -232,6 +254,7 @@ public final class Node {
         }).onSuccess(v -> {
             outbox.start();
             slaTimers.start();
+            sharing.start();
             long every = Math.max(1000, config.federation().refreshEvery().toMillis());
             directoryTimer = vertx.setPeriodic(every, id -> vertx.executeBlocking(directory::refresh, false));
             LOG.info("node {} ready: federation={}://{}:{} office=http://{}:{} ops=http://{}:{} store={} members={}",
@@ -267,6 +290,7 @@ public final class Node {
         }
         return Future.join(closing)
                 .transform(v -> slaTimers.stop())
+                .transform(v -> sharing.stop())
                 .transform(v -> outbox.stop(grace))
                 .transform(v -> {
                     List<Future<Void>> stops = new ArrayList<>();

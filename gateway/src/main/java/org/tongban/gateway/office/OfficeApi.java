@@ -23,6 +23,8 @@ import org.tongban.gateway.http.ApiEdge;
 import org.tongban.gateway.http.ApiEdge.Reply;
 import org.tongban.gateway.http.ApiEdge.Request;
 import org.tongban.gateway.office.auth.JwtVerifier;
+import org.tongban.gateway.sharing.NoticeService;
+import org.tongban.gateway.sharing.NoticeView;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The office API for local credit offices (clerks filing and following out-of-town cases), under
+ * The office API for local credit offices (clerks filing and following out-of-town cases, and
+ * reading the penalties other members shared about their enterprises, 处罚信息共享), under
  * {@value #BASE}. Every call names its clerk with a bearer token; bodies and queries are bound
  * strictly with the contract's codecs; every call runs on a worker; every error is problem+json
  * with a stable code. The document at {@value #OPENAPI} describes each route.
@@ -45,6 +48,9 @@ public final class OfficeApi {
     public static final String SUPPLEMENTS = LEG + "/supplements";
     public static final String WITHDRAWAL = LEG + "/withdrawal";
     public static final String STATUS_QUERY = LEG + "/status-query";
+    public static final String NOTICES = BASE + "/notices";
+    public static final String NOTICE = NOTICES + "/:noticeId";
+    public static final String NOTICE_CASE = NOTICE + "/case";
     public static final String OPENAPI = BASE + "/openapi.json";
 
     /** Largest request body: a case lists descriptors of its materials, never the files themselves. */
@@ -53,13 +59,15 @@ public final class OfficeApi {
 
     private final Vertx vertx;
     private final CaseService cases;
+    private final NoticeService notices;
     private final JwtVerifier jwt;
     private final StrictJson json = new StrictJson(JsonLimits.DEFAULT.withMaxDocumentBytes(MAX_BODY_BYTES));
     private volatile String openApi;
 
-    public OfficeApi(Vertx vertx, CaseService cases, JwtVerifier jwt) {
+    public OfficeApi(Vertx vertx, CaseService cases, NoticeService notices, JwtVerifier jwt) {
         this.vertx = vertx;
         this.cases = cases;
+        this.notices = notices;
         this.jwt = jwt;
     }
 
@@ -72,6 +80,9 @@ public final class OfficeApi {
         router.post(SUPPLEMENTS).handler(body).handler(worker(this::supplement));
         router.post(WITHDRAWAL).handler(body).handler(worker(this::withdraw));
         router.post(STATUS_QUERY).handler(body).handler(worker(this::queryStatus));
+        router.get(NOTICES).handler(worker(this::listNotices));
+        router.get(NOTICE).handler(worker(this::getNotice));
+        router.post(NOTICE_CASE).handler(body).handler(worker(this::openCaseFromNotice));
         router.get(OPENAPI).handler(worker(this::openApi));
         ApiEdge.problemsForRouter(router, "office API", MAX_BODY_BYTES);
         return router;
@@ -138,6 +149,41 @@ public final class OfficeApi {
         LegId legId = OfficeRequests.legId(r.pathParam("legId"));
         ApiEdge.noBody(r);
         return Reply.json(202, CaseJson.full(cases.queryStatus(clerk, caseId, legId)));
+    }
+
+    /** The penalty notices of the clerk's member (处罚信息共享), with eligibility and reasons. */
+    private Reply listNotices(Request r) {
+        Clerk clerk = jwt.authenticate(r.header("Authorization"));
+        NoticeRequests.NoticeQuery q = NoticeRequests.noticeQuery(r.query());
+        List<NoticeView> found = notices.list(clerk, q.filter(q.limit() + 1));
+        boolean more = found.size() > q.limit();
+        List<NoticeView> page = more ? found.subList(0, q.limit()) : found;
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = o.putArray("items");
+        page.forEach(v -> items.add(NoticeJson.of(v)));
+        if (more) {
+            o.put("next", page.get(page.size() - 1).record().noticeId());
+        } else {
+            o.putNull("next");
+        }
+        return Reply.json(200, o);
+    }
+
+    private Reply getNotice(Request r) {
+        Clerk clerk = jwt.authenticate(r.header("Authorization"));
+        return Reply.json(200, NoticeJson.of(notices.get(clerk, NoticeRequests.noticeId(r.pathParam("noticeId")))));
+    }
+
+    /** Opens a case from a notice in one step: 201 with the case, or 200 with the case the notice opened before. */
+    private Reply openCaseFromNotice(Request r) {
+        Clerk clerk = actingOffice(r);
+        String noticeId = NoticeRequests.noticeId(r.pathParam("noticeId"));
+        JsonNode body = ApiEdge.jsonBody(r, json);
+        CaseService.Filing filing = notices.openCase(clerk, noticeId, NoticeRequests.caseFromNotice(body),
+                Canonicalizer.canonicalize(body));
+        CaseView v = filing.view();
+        return Reply.json(filing.replayed() ? 200 : 201, CaseJson.full(v))
+                .withHeader("Location", CASES + "/" + v.record().caseId());
     }
 
     /** The API description is public: it holds no data, and clients need it before they have a token. */

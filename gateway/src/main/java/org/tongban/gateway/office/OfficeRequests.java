@@ -78,7 +78,7 @@ final class OfficeRequests {
         return bind(body, Withdrawal::read);
     }
 
-    private static <T> T bind(JsonNode body, Function<JsonObjectReader, T> reader) {
+    static <T> T bind(JsonNode body, Function<JsonObjectReader, T> reader) {
         ReadContext ctx = ReadContext.strict();
         JsonObjectReader r = JsonObjectReader.of(body, "", ctx);
         T value = r == null ? null : reader.apply(r);

@@ -1,12 +1,13 @@
 package org.tongban.gateway.outbox;
 
+import org.tongban.contracts.message.Envelope;
 import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.OutboxStatus;
 import org.tongban.gateway.store.Tx;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Connects the places that queue outgoing messages to the delivery engine: rows are queued born
@@ -15,12 +16,13 @@ import java.util.function.Consumer;
  * (and for any hint lost in a crash) rows are queued unclaimed and the poll finds them.
  */
 public final class OutboxHints {
-    private volatile Consumer<OutboxRecord> target;
+    private volatile BiConsumer<OutboxRecord, Envelope> target;
     private volatile String owner;
     private volatile Duration leaseFor;
     private volatile Clock clock;
 
-    public void bind(String leaseOwner, Duration lease, Clock leaseClock, Consumer<OutboxRecord> consumer) {
+    /** @param consumer takes each row after its commit, with the signed envelope it holds when the caller had it */
+    public void bind(String leaseOwner, Duration lease, Clock leaseClock, BiConsumer<OutboxRecord, Envelope> consumer) {
         this.owner = leaseOwner;
         this.leaseFor = lease;
         this.clock = leaseClock;
@@ -29,14 +31,24 @@ public final class OutboxHints {
 
     /** Queues a record in {@code tx} and, after the commit, hands it to the engine. */
     public void queue(Tx tx, OutboxRecord record) {
-        Consumer<OutboxRecord> t = target;
+        queue(tx, record, null);
+    }
+
+    /**
+     * As {@link #queue(Tx, OutboxRecord)}, handing the engine also the envelope the record holds, so
+     * that it need not read it back from the record's text (for a batch of notices, a parse and a
+     * binding of every notice saved). {@code signed} must be the envelope whose canonical JSON the
+     * record carries.
+     */
+    public void queue(Tx tx, OutboxRecord record, Envelope signed) {
+        BiConsumer<OutboxRecord, Envelope> t = target;
         if (t == null) {
             tx.enqueueLater(record, null);
             return;
         }
         OutboxRecord queued = tx.enqueueLater(record, new Tx.Lease(owner, clock.instant().plus(leaseFor)));
         if (queued.status() == OutboxStatus.IN_FLIGHT) {
-            tx.afterCommit(() -> t.accept(queued));
+            tx.afterCommit(() -> t.accept(queued, signed));
         }
     }
 }

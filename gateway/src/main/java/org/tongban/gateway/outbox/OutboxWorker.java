@@ -96,7 +96,11 @@ public final class OutboxWorker {
     private int units;
     private Promise<Void> drained;
     private volatile GroupCommitter committer;
-    private final java.util.concurrent.ConcurrentLinkedQueue<OutboxRecord> hinted = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Hint> hinted = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** A row queued by this process, with its envelope when the process still had it. */
+    private record Hint(OutboxRecord record, Envelope envelope) {
+    }
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
     public OutboxWorker(Vertx vertx, Store store, NodeConfig.Outbox cfg, PeerTransport peers, PlatformTransport platforms,
@@ -271,7 +275,12 @@ public final class OutboxWorker {
      * for retries, other processes' rows and rows whose process died before delivering them.
      */
     public void enqueued(OutboxRecord record) {
-        hinted.add(record);
+        enqueued(record, null);
+    }
+
+    /** As {@link #enqueued(OutboxRecord)}, with the signed envelope the record holds (null: read it from the record). */
+    public void enqueued(OutboxRecord record, Envelope signed) {
+        hinted.add(new Hint(record, signed));
         Context c = context;
         if (c != null && draining.compareAndSet(false, true)) {
             c.runOnContext(v -> drainHints());
@@ -284,8 +293,8 @@ public final class OutboxWorker {
             hinted.clear();
             return;
         }
-        List<OutboxRecord> records = new ArrayList<>();
-        OutboxRecord next;
+        List<Hint> records = new ArrayList<>();
+        Hint next;
         while (records.size() < 512 && (next = hinted.poll()) != null) {
             records.add(next);
         }
@@ -296,8 +305,9 @@ public final class OutboxWorker {
         units++;
         vertx.executeBlocking(() -> {
             List<Claimed> prepared = new ArrayList<>(records.size());
-            for (OutboxRecord r : records) {
-                prepared.add(prepare(r, now));
+            for (Hint h : records) {
+                prepared.add(h.envelope() != null && !h.record().isForPlatform()
+                        ? new Claimed(h.record(), h.envelope(), null, null, now) : prepare(h.record(), now));
             }
             return prepared;
         }, false).onComplete(ar -> {

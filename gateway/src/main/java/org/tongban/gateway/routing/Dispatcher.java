@@ -42,14 +42,21 @@ public final class Dispatcher {
     }
 
     public void send(Tx tx, Envelope envelope) {
+        send(tx, envelope, envelope.legId() != null ? envelope.legId().toString() : envelope.messageId().toString());
+    }
+
+    /**
+     * As {@link #send(Tx, Envelope)}, delivered after every earlier message queued under
+     * {@code orderingKey} (e.g. the end of a penalty's publicity after the notice that shared it).
+     */
+    public void send(Tx tx, Envelope envelope, String orderingKey) {
         if (routes.isLocal(envelope.to())) {
             local.deliver(tx, envelope);
             return;
         }
-        String key = envelope.legId() != null ? envelope.legId().toString() : envelope.messageId().toString();
-        queue(tx, OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), key,
+        hints.queue(tx, OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), orderingKey,
                 envelope.type(), envelope.to(), envelope.caseId(), envelope.legId(),
-                new String(envelope.canonicalBytes(), StandardCharsets.UTF_8), clock.instant()));
+                new String(envelope.canonicalBytes(), StandardCharsets.UTF_8), clock.instant()), envelope);
     }
 
     /**

@@ -35,6 +35,11 @@ public interface Tx {
 
     List<InboxRecord> inboxOfLeg(LegId legId);
 
+    // ---- penalty sharing --------------------------------------------------------------------
+
+    /** Penalty sharing (信息共享) in this transaction: feed positions, shared penalties, received notices. */
+    SharingTx sharing();
+
     // ---- outbox ---------------------------------------------------------------------------
 
     /**

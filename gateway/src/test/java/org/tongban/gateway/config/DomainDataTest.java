@@ -21,7 +21,7 @@ class DomainDataTest {
         return new NodeConfig(null, null, null, null, null, null, null, null, null, new NodeConfig.Rules(rules),
                 new NodeConfig.Calendar(calendar, Duration.ofDays(30)), new NodeConfig.Sla(
                         profiles == null ? null : new ObjectMapper().readTree(profiles), Duration.ofSeconds(5),
-                        Duration.ofSeconds(60)), null);
+                        Duration.ofSeconds(60)), null, null);
     }
 
     @Test

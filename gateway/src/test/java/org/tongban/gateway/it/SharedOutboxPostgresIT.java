@@ -75,7 +75,7 @@ class SharedOutboxPostgresIT {
         for (Object[] p : new Object[][] {{a, aFed, aOffice, aOps}, {b, bFed, bOffice, bOps}}) {
             ((NodeProcess) p[0]).env("TONGBAN_LISTEN_FEDERATION_PORT", p[1].toString())
                     .env("TONGBAN_LISTEN_OFFICE_PORT", p[2].toString()).env("TONGBAN_LISTEN_OPS_PORT", p[3].toString())
-                    .env("TONGBAN_OUTBOX_LEASE_FOR", "3s").env("TONGBAN_OUTBOX_INITIAL_BACKOFF", "200ms")
+                    .env("TONGBAN_OUTBOX_LEASE_FOR", "15s").env("TONGBAN_OUTBOX_INITIAL_BACKOFF", "200ms")
                     .env("TONGBAN_OUTBOX_MAX_BACKOFF", "1s");
         }
         federation.startAll();

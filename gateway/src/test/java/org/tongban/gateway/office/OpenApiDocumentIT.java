@@ -20,7 +20,9 @@ import org.tongban.contracts.message.ContactRole;
 import org.tongban.contracts.message.LegState;
 import org.tongban.contracts.message.MaterialKind;
 import org.tongban.contracts.message.PenaltyCategory;
+import org.tongban.contracts.message.PublicityEndCause;
 import org.tongban.contracts.message.WithdrawalReason;
+import org.tongban.ops.rules.EligibilityCode;
 import org.tongban.gateway.store.CaseStatus;
 import org.tongban.contracts.message.SlaClock;
 import org.tongban.gateway.store.EventKind;
@@ -28,6 +30,7 @@ import org.tongban.ops.rules.EligibilityCode;
 import org.tongban.ops.sla.ClockRun;
 import org.tongban.gateway.testing.ApiHarness;
 import org.tongban.gateway.testing.CaseRequests;
+import org.tongban.gateway.testing.Notices;
 import org.tongban.gateway.testing.TestHttp;
 
 import java.io.IOException;
@@ -122,7 +125,7 @@ class OpenApiDocumentIT {
                 p.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + p.getKey()));
             }
 
-            assertThat(routed).hasSize(7).isEqualTo(documented);
+            assertThat(routed).hasSize(10).isEqualTo(documented);
         }
 
         @Test
@@ -160,6 +163,7 @@ class OpenApiDocumentIT {
             assertEnum("EligibilityCode", EligibilityCode.values());
             assertEnum("SlaClock", SlaClock.values());
             assertEnum("ClockStatus", ClockRun.Status.values());
+            assertEnum("PublicityEndCause", PublicityEndCause.values());
         }
 
         private void assertEnum(String schemaName, Enum<?>[] values) {
@@ -234,6 +238,28 @@ class OpenApiDocumentIT {
             java.time.LocalDate decided = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1);
             ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("penalties")).add(CaseRequests.penalty(TIANJIN, "津交罚〔2026〕第1号", decided, "GENERAL", "cn-2025"));
             return body;
+        }
+
+        @Test
+        void notices_validate_as_Notice_and_NoticeList_and_opening_a_case_takes_a_CaseFromNotice() {
+            java.time.LocalDate decided = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(4);
+            api.parts().receive(api.parts().signedBy(HANGZHOU, HARBIN, org.tongban.contracts.message.PenaltyNoticeBatch.of("b1",
+                    List.of(Notices.notice(HANGZHOU, "230102", 1, decided), Notices.notice(HANGZHOU, "230102", 2, decided)))));
+            TestHttp.Response page = office.get(OfficeApi.NOTICES + "?limit=1", harbin);
+            assertThat(violations("NoticeList", page.json())).isEmpty();
+            String id = page.json().get("items").get(0).get("noticeId").asText();
+            JsonNode one = office.get(OfficeApi.NOTICES + "/" + id, harbin).json();
+            assertThat(one.has("proof")).isTrue();
+            assertThat(violations("Notice", one)).isEmpty();
+
+            com.fasterxml.jackson.databind.node.ObjectNode body = CaseRequests.newCase(HARBIN, HANGZHOU);
+            body.remove(List.of("enterprise", "penalties", "appliedOn"));
+            assertThat(violations("CaseFromNotice", body)).isEmpty();
+            assertThat(violations("CaseFromNotice", body.deepCopy().put("priority", "high"))).isNotEmpty();
+            TestHttp.Response opened = office.post(OfficeApi.NOTICES + "/" + id + "/case", harbin, body.toString());
+            assertThat(opened.status()).isEqualTo(201);
+            assertThat(violations("Case", opened.json())).isEmpty();
+            assertThat(violations("Notice", office.get(OfficeApi.NOTICES + "/" + id, harbin).json())).isEmpty();
         }
 
         @Test

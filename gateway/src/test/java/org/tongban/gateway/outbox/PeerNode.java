@@ -21,6 +21,9 @@ import org.tongban.gateway.node.DirectoryHolder;
 import org.tongban.gateway.node.HostedMembers;
 import org.tongban.gateway.routing.Dispatcher;
 import org.tongban.gateway.routing.Routes;
+import org.tongban.gateway.sharing.ReceivedNotices;
+import org.tongban.ops.rules.EligibilityRules;
+import org.tongban.ops.rules.RuleBook;
 import org.tongban.gateway.store.GroupCommitter;
 import org.tongban.gateway.store.InboxRecord;
 import org.tongban.gateway.store.jdbc.JdbcStore;
@@ -57,11 +60,13 @@ final class PeerNode implements AutoCloseable {
                 List.of(TestKeys.member(TestDirectory.HANGZHOU.value(), SignatureAlgorithm.ED25519))), clock);
         this.store = JdbcStore.embedded(dir.resolve("east.db"), 4);
         this.committer = new GroupCommitter(store, 1, 64);
-        MessageFactory messages = new MessageFactory(hosted, new Ids(clock, new SecureRandom()), clock, Duration.ofDays(7));
+        Ids ids = new Ids(clock, new SecureRandom());
+        MessageFactory messages = new MessageFactory(hosted, ids, clock, Duration.ofDays(7));
         LegTransitions transitions = new LegTransitions(clock, metrics);
         Dispatcher dispatcher = new Dispatcher(new Routes(hosted, directory), clock);
         ReceiptFactory receipts = new ReceiptFactory(messages);
-        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, clock);
+        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted,
+                new ReceivedNotices(new EligibilityRules(RuleBook.shipped()), ids, metrics), clock);
         InboundPipeline pipeline = new InboundPipeline(directory, hosted, receipts, effects, committer, metrics, clock,
                 MAX_BYTES, Duration.ofMinutes(5), Duration.ofDays(7));
         this.api = new FederationApi(vertx, pipeline, metrics, MAX_BYTES, tls);

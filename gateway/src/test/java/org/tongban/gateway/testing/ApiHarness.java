@@ -28,7 +28,7 @@ public final class ApiHarness implements AutoCloseable {
         this.vertx = vertx;
         this.parts = TestNodeParts.create(dir);
         this.deadLetters = new StoreDeadLetters(parts.store(), parts.clock());
-        this.officeApi = new OfficeApi(vertx, parts.cases(), parts.jwt());
+        this.officeApi = new OfficeApi(vertx, parts.cases(), parts.notices(), parts.jwt());
         this.office = TestHttp.serve(vertx, officeApi.router(), clients);
         this.ops = TestHttp.serve(vertx, new OpsApi(vertx, parts.registry(), health, deadLetters, parts.store(),
                 parts.jwt()).router(), clients);

@@ -73,6 +73,9 @@ public final class FederationHarness implements AutoCloseable {
                 ObjectNode settings = JSON.createObjectNode();
                 settings.putArray("steps").addAll(m.steps().stream().map(JSON.getNodeFactory()::textNode).toList());
                 settings.put("delayMillis", 20);
+                if (m.platform() != null) {
+                    settings.setAll(m.platform());
+                }
                 ms.add(new FederationPlan.MemberPlan(m.id(), m.name(), m.slaProfile(), "scripted", settings));
             }
             nodes.add(new FederationPlan.NodePlan(id, "127.0.0.1", federationPort, FreePorts.next(), FreePorts.next(), ms,
@@ -88,20 +91,27 @@ public final class FederationHarness implements AutoCloseable {
     /**
      * A hosted member, the script its platform plays, and the SLA profile the directory names for
      * it ({@code national} unless a test chooses another).
+     *
+     * @param platform more settings of its scripted platform (e.g. a penalty feed), or null
      */
-    public record Member(String id, String name, List<String> steps, String slaProfile) {
+    public record Member(String id, String name, List<String> steps, String slaProfile, ObjectNode platform) {
         public static Member of(String id, String name, String... steps) {
             return new Member(id, name, steps.length == 0 ? List.of("accept", "repair", "end-publicity") : List.of(steps),
-                    "national");
+                    "national", null);
         }
 
         /** A member whose platform takes applications and never answers them. */
         public static Member silent(String id, String name) {
-            return new Member(id, name, List.of(), "national");
+            return new Member(id, name, List.of(), "national", null);
         }
 
         public Member withSlaProfile(String profile) {
-            return new Member(id, name, steps, profile);
+            return new Member(id, name, steps, profile, platform);
+        }
+
+        /** The same member whose platform also has {@code settings} (see {@code ScriptedPenaltyFeed}). */
+        public Member withPlatform(ObjectNode settings) {
+            return new Member(id, name, steps, slaProfile, settings);
         }
     }
 

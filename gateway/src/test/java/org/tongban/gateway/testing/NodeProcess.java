@@ -126,6 +126,14 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** The operating system's id of the running JVM. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("node " + nodeId + " was not started");
+        }
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -42,10 +42,12 @@ final class ScriptedAdapter implements PlatformAdapter {
     private final long delayMillis;
     private final Map<String, RepairApplication> applications = new ConcurrentHashMap<>();
     private final Map<String, Integer> resumeAt = new ConcurrentHashMap<>();
+    private final ScriptedPenaltyFeed penalties;
     private volatile PlatformEventSink sink;
 
-    ScriptedAdapter(Vertx vertx, MemberId member, List<String> steps, long delayMillis) {
+    ScriptedAdapter(Vertx vertx, MemberId member, List<String> steps, long delayMillis, ScriptedPenaltyFeed penalties) {
         this.vertx = vertx;
+        this.penalties = penalties;
         this.member = member;
         this.steps = steps;
         this.delayMillis = delayMillis;
@@ -84,6 +86,11 @@ final class ScriptedAdapter implements PlatformAdapter {
     public Future<PlatformReceipt> submitWithdrawal(LegRef leg, Withdrawal withdrawal) {
         resumeAt.remove(leg.legId().toString());
         return Future.succeededFuture(new PlatformReceipt("SCR-W-" + leg.legId(), Instant.now()));
+    }
+
+    @Override
+    public Future<org.tongban.adapters.spi.PenaltyPage> readPenalties(String cursor, int limit) {
+        return penalties.read(cursor, limit);
     }
 
     @Override

@@ -16,10 +16,11 @@ import java.util.Set;
 /**
  * An in-process test platform, type {@code scripted}: settings {@code steps} (accept,
  * request-materials, repair, refuse, end-publicity) played after each application, and
- * {@code delayMillis} between steps.
+ * {@code delayMillis} between steps; a penalty feed of the notices listed in {@code penalties} and
+ * generated per {@code penaltyFeed} ({@link ScriptedPenaltyFeed}).
  */
 public final class ScriptedAdapterFactory implements AdapterFactory {
-    private static final Set<String> KEYS = Set.of("steps", "delayMillis");
+    private static final Set<String> KEYS = Set.of("steps", "delayMillis", "penalties", "penaltyFeed");
     private static final Set<String> STEPS = Set.of("accept", "request-materials", "repair", "refuse", "end-publicity");
 
     @Override
@@ -45,6 +46,7 @@ public final class ScriptedAdapterFactory implements AdapterFactory {
             }
             steps.add(String.valueOf(s));
         }
-        return new ScriptedAdapter(vertx, member, steps, settings.getLong("delayMillis", 20L));
+        return new ScriptedAdapter(vertx, member, steps, settings.getLong("delayMillis", 20L),
+                ScriptedPenaltyFeed.of(vertx, member, settings, context.baseDir()));
     }
 }

@@ -1,5 +1,6 @@
 package org.tongban.gateway.testing;
 
+import org.tongban.contracts.message.Envelope;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.tongban.contracts.crypto.KeyFile;
@@ -27,6 +28,8 @@ import org.tongban.gateway.office.auth.JwtIssuer;
 import org.tongban.gateway.office.auth.JwtVerifier;
 import org.tongban.gateway.routing.Dispatcher;
 import org.tongban.gateway.routing.Routes;
+import org.tongban.gateway.sharing.NoticeService;
+import org.tongban.gateway.sharing.ReceivedNotices;
 import org.tongban.gateway.sla.SlaBreaches;
 import org.tongban.gateway.sla.SlaClocks;
 import org.tongban.gateway.store.LegRecord;
@@ -73,6 +76,9 @@ public final class TestNodeParts implements AutoCloseable {
     private final JwtVerifier jwt;
     private final JwtIssuer tokens;
     private final DirectoryHolder directory;
+    private final LocalHandOver handOver;
+    private final EligibilityRules rules;
+    private final NoticeService notices;
     private final SlaClocks slaClocks;
     private final SlaBreaches slaBreaches;
     private final WorkingDayCalendar calendar = WorkingDayCalendar.shipped();
@@ -87,16 +93,21 @@ public final class TestNodeParts implements AutoCloseable {
         this.hosted = new HostedMembers(Map.of(
                 HARBIN, List.of(TestKeys.member(HARBIN.value(), SignatureAlgorithm.ED25519)),
                 TIANJIN, List.of(TestKeys.member(TIANJIN.value(), SignatureAlgorithm.ED25519))), clock);
-        this.messages = new MessageFactory(hosted, new Ids(clock, new SecureRandom()), clock, Duration.ofDays(7));
+        Ids ids = new Ids(clock, new SecureRandom());
+        this.messages = new MessageFactory(hosted, ids, clock, Duration.ofDays(7));
         LegTransitions transitions = new LegTransitions(clock, metrics);
         this.slaClocks = new SlaClocks(hosted, directory, profiles, calendar);
         transitions.listen(slaClocks);
         this.dispatcher = new Dispatcher(new Routes(hosted, directory), clock);
-        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, clock);
-        dispatcher.bindLocalDelivery(new LocalHandOver(directory, new ReceiptFactory(messages), effects,
-                new DeliveryResults(transitions, clock), metrics, clock));
+        this.rules = new EligibilityRules(RuleBook.shipped());
+        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted,
+                new ReceivedNotices(rules, ids, metrics), clock);
+        this.handOver = new LocalHandOver(directory, new ReceiptFactory(messages), effects,
+                new DeliveryResults(transitions, clock), metrics, clock);
+        dispatcher.bindLocalDelivery(handOver);
         this.cases = new CaseService(store, hosted, messages, dispatcher, transitions,
-                new PenaltyEligibility(new EligibilityRules(RuleBook.shipped()), clock), clock);
+                new PenaltyEligibility(rules, clock), clock);
+        this.notices = new NoticeService(store, cases, rules, clock);
         this.slaBreaches = new SlaBreaches(store, hosted, directory, messages, dispatcher, metrics, clock);
         this.jwt = new JwtVerifier(JWT_SECRET, JWT_ISSUER, clock);
         this.tokens = new JwtIssuer(JWT_SECRET, JWT_ISSUER, clock);
@@ -105,6 +116,11 @@ public final class TestNodeParts implements AutoCloseable {
     /** Everything on the system clock (the test keys and directory are valid 2026–2031). */
     public static TestNodeParts create(Path dir) {
         return new TestNodeParts(dir, Clock.systemUTC(), SlaProfiles.shipped());
+    }
+
+    /** Everything on {@code clock} (e.g. a {@link MutableClock}, for what depends on the day). */
+    public static TestNodeParts create(Path dir, Clock clock) {
+        return new TestNodeParts(dir, clock, SlaProfiles.shipped());
     }
 
     /** On a clock of the test's (e.g. a {@link MutableClock}), with these SLA profiles. */
@@ -210,6 +226,37 @@ public final class TestNodeParts implements AutoCloseable {
                     payload));
             return null;
         });
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public NoticeService notices() {
+        return notices;
+    }
+
+    public EligibilityRules rules() {
+        return rules;
+    }
+
+    /**
+     * Takes an envelope signed by a member on a peer node as the federation API takes it after the
+     * transport: verified against the directory, stored in the inbox with a receipt, applied.
+     */
+    public void receive(Envelope envelope) {
+        store.inTransaction(tx -> {
+            handOver.deliver(tx, envelope);
+            return null;
+        });
+    }
+
+    /** An envelope from {@code from} (any member of the test directory, with its test key) to {@code to}, signed now. */
+    public Envelope signedBy(MemberId from, MemberId to, Payload payload) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(8));
+        return new org.tongban.contracts.crypto.EnvelopeSigner(TestKeys.member(from.value(), SignatureAlgorithm.ED25519)
+                .signer()).sign(Envelope.unsigned(messages.ids().newMessageId(), null, null, from, to, now, now.plusDays(7),
+                null, payload));
     }
 
     @Override

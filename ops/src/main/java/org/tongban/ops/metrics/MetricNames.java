@@ -37,6 +37,19 @@ public final class MetricNames {
     /** 1 while a needed year has no working-day data, else 0. Tags: year. */
     public static final String CALENDAR_YEAR_MISSING = "tongban.calendar.year.missing";
 
+    /**
+     * Penalty decisions read from a member's platform for sharing (信息共享), by what became of them.
+     * Tags: member (the penalizing member), outcome ({@code single}, {@code batched}, {@code at_home},
+     * {@code home_not_in_directory}, {@code not_this_member}).
+     */
+    public static final String PENALTY_NOTICES_SHARED = "tongban.penalty.notices.shared";
+    /** Penalty notices received at a home member, singly or in batches. Tags: member, peer, type. */
+    public static final String PENALTY_NOTICES_RECEIVED = "tongban.penalty.notices.received";
+    /** Reminders (期满提醒) that repair of a notice's penalty can be applied for. Tags: member. */
+    public static final String PENALTY_REMINDERS = "tongban.penalty.reminders";
+    /** Ends of publicity at the maximum period (免申享) recorded and shared. Tags: member, outcome. */
+    public static final String PUBLICITY_AUTO_ENDED = "tongban.publicity.auto.ended";
+
     public static final String TAG_MEMBER = "member";
     public static final String TAG_PEER = "peer";
     public static final String TAG_TYPE = "type";

@@ -23,6 +23,7 @@ import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.OutboxStats;
 import org.tongban.gateway.store.OutboxStatus;
 import org.tongban.gateway.store.SlaTimer;
+import org.tongban.gateway.store.SharingTx;
 import org.tongban.gateway.store.StoreException;
 import org.tongban.gateway.store.Tx;
 
@@ -55,7 +56,8 @@ final class SqlTx implements Tx {
     /** Deferred writes by statement, in first-use order (cases before legs before events). */
     private final java.util.LinkedHashMap<String, Deferred> deferred = new java.util.LinkedHashMap<>();
     private static final java.util.Map<String, java.util.Set<String>> TABLES_OF = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final List<String> DEFERRABLE_TABLES = List.of("cases", "legs", "leg_events", "outbox");
+    private static final List<String> DEFERRABLE_TABLES = List.of("cases", "legs", "leg_events", "outbox",
+            "penalty_notices", "shared_penalties");
 
     /** The rows waiting for one statement, and the table it writes. */
     private static final class Deferred {
@@ -81,7 +83,7 @@ final class SqlTx implements Tx {
      * Queues a write to be sent with the other deferred writes as one JDBC batch (one round trip;
      * on PostgreSQL one multi-row INSERT). Deferred writes have no result the caller needs.
      */
-    private void defer(String table, String sql, Object... args) {
+    void defer(String table, String sql, Object... args) {
         deferred.computeIfAbsent(sql, k -> new Deferred(table)).rows.add(args);
     }
 
@@ -189,6 +191,18 @@ final class SqlTx implements Tx {
     public List<InboxRecord> inboxOfLeg(LegId legId) {
         return list("SELECT * FROM inbox WHERE leg_id = ? ORDER BY received_at, message_id", SqlTx::inboxRow,
                 legId.toString());
+    }
+
+    // ---- penalty sharing ------------------------------------------------------------------------
+
+    private SqlSharing sharing;
+
+    @Override
+    public SharingTx sharing() {
+        if (sharing == null) {
+            sharing = new SqlSharing(this, dialect);
+        }
+        return sharing;
     }
 
     private static InboxRecord inboxRow(ResultSet rs) throws SQLException {
@@ -789,7 +803,7 @@ final class SqlTx implements Tx {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private int update(String sql, Object... args) {
+    int update(String sql, Object... args) {
         beforeImmediate(sql);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
@@ -799,12 +813,12 @@ final class SqlTx implements Tx {
         }
     }
 
-    private <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
+    <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
         List<T> rows = list(sql, mapper, args);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+    <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
         beforeImmediate(sql);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);

@@ -1,0 +1,292 @@
+package org.tongban.gateway.store.jdbc;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.tongban.contracts.id.CaseId;
+import org.tongban.contracts.id.CreditCode;
+import org.tongban.contracts.id.Ids;
+import org.tongban.contracts.id.MemberId;
+import org.tongban.contracts.message.Enterprise;
+import org.tongban.contracts.message.PenaltyCategory;
+import org.tongban.contracts.message.PenaltyReference;
+import org.tongban.contracts.message.PublicityEndCause;
+import org.tongban.contracts.testing.TestDirectory;
+import org.tongban.gateway.store.NoticeFilter;
+import org.tongban.gateway.store.NoticeRecord;
+import org.tongban.gateway.store.SharedPenaltyRecord;
+import org.tongban.gateway.store.Tx;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The penalty-sharing part of the store ({@code Tx.sharing()}), one contract for the embedded
+ * store and PostgreSQL: idempotent notices, keyset lists, feed positions moved only from where they
+ * were, and claims (reminders, automatic ends) that take each row once however many claimers run.
+ */
+abstract class SharingStoreContractTest {
+    static final Instant T0 = Instant.parse("2026-11-20T02:00:00Z");
+    static final MemberId HARBIN = TestDirectory.HARBIN;
+    static final MemberId TIANJIN = TestDirectory.TIANJIN;
+    static final MemberId HANGZHOU = TestDirectory.HANGZHOU;
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+    private static final Ids IDS = Ids.defaults();
+
+    /** A store on an empty database (migrated when opened). */
+    protected abstract JdbcStore openEmptyStore();
+
+    protected JdbcStore store;
+    private ExecutorService threads;
+
+    @BeforeEach
+    void open() {
+        store = openEmptyStore();
+        threads = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterEach
+    void close() {
+        threads.shutdownNow();
+        store.close();
+    }
+
+    private <T> T tx(Function<Tx, T> work) {
+        return store.inTransaction(work);
+    }
+
+    static NoticeRecord notice(MemberId home, MemberId penalizing, int serial, LocalDate earliest) {
+        String first17 = "91" + home.value() + String.format("%09d", serial);
+        Enterprise enterprise = new Enterprise(CreditCode.of(first17 + CreditCode.checkCharacter(first17)), "企业" + serial);
+        PenaltyReference penalty = new PenaltyReference("罚〔2026〕" + serial + "号", "执法队", penalizing,
+                LocalDate.of(2026, 5, 10), PenaltyCategory.GENERAL, "cn-2025");
+        return new NoticeRecord(IDS.next().toString(), home, enterprise, penalty, "超限运输", LocalDate.of(2026, 5, 15),
+                IDS.newMessageId(), serial % 2 == 0 ? "batch-1" : null, serial % 2 == 0 ? serial : null, T0, earliest,
+                LocalDate.of(2027, 5, 11), null, null, null, null);
+    }
+
+    private void insert(List<NoticeRecord> notices) {
+        tx((Tx tx) -> {
+            tx.sharing().insertNoticesLater(notices);
+            return null;
+        });
+    }
+
+    private List<NoticeRecord> list(NoticeFilter f) {
+        return store.read((Tx tx) -> tx.sharing().listNotices(f));
+    }
+
+    @Nested
+    class Notices {
+        @Test
+        void a_decision_is_stored_once_and_read_back_with_every_field() {
+            NoticeRecord first = notice(HARBIN, HANGZHOU, 2, TODAY);
+            NoticeRecord again = new NoticeRecord(IDS.next().toString(), HARBIN, first.enterprise(), first.penalty(), "另一说法",
+                    null, IDS.newMessageId(), null, null, T0.plusSeconds(60), TODAY, null, null, null, null, null);
+            insert(List.of(first));
+            insert(List.of(again));
+
+            assertThat(list(new NoticeFilter(HARBIN, null, null, null, 10, null))).containsExactly(first);
+            assertThat(store.read((Tx tx) -> tx.sharing().notice(first.noticeId()))).contains(first);
+            assertThat(store.read((Tx tx) -> tx.sharing().noticeOfPenalty(HANGZHOU, first.penalty().decisionNumber())))
+                    .contains(first);
+        }
+
+        @Test
+        void lists_by_home_penalizing_member_credit_code_and_state_a_page_at_a_time() {
+            List<NoticeRecord> all = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                all.add(notice(HARBIN, i <= 3 ? HANGZHOU : TIANJIN, i, TODAY));
+            }
+            all.add(notice(TIANJIN, HANGZHOU, 6, TODAY));
+            insert(all);
+            tx((Tx tx) -> tx.sharing().endNotice(HANGZHOU, all.get(0).penalty().decisionNumber(), TODAY, PublicityEndCause.REPAIRED));
+
+            assertThat(list(new NoticeFilter(HARBIN, null, null, null, 10, null))).hasSize(5);
+            assertThat(list(new NoticeFilter(null, null, null, null, 10, null))).hasSize(6);
+            assertThat(list(new NoticeFilter(HARBIN, TIANJIN, null, null, 10, null))).hasSize(2);
+            assertThat(list(new NoticeFilter(null, null, all.get(1).enterprise().creditCode().value(), null, 10, null)))
+                    .extracting(NoticeRecord::noticeId).containsExactly(all.get(1).noticeId());
+            assertThat(list(new NoticeFilter(HARBIN, null, null, true, 10, null))).extracting(NoticeRecord::noticeId)
+                    .containsExactly(all.get(0).noticeId());
+            assertThat(list(new NoticeFilter(HARBIN, null, null, false, 10, null))).hasSize(4);
+
+            List<NoticeRecord> page1 = list(new NoticeFilter(HARBIN, null, null, null, 2, null));
+            List<NoticeRecord> page2 = list(new NoticeFilter(HARBIN, null, null, null, 2, page1.get(1).noticeId()));
+            List<NoticeRecord> page3 = list(new NoticeFilter(HARBIN, null, null, null, 2, page2.get(1).noticeId()));
+            assertThat(List.of(page1, page2, page3)).extracting(List::size).containsExactly(2, 2, 1);
+            assertThat(page3.get(0).noticeId()).isEqualTo(all.get(4).noticeId());
+        }
+
+        @Test
+        void a_notice_ends_once_and_links_one_case() {
+            NoticeRecord n = notice(HARBIN, HANGZHOU, 1, TODAY);
+            insert(List.of(n));
+            String number = n.penalty().decisionNumber();
+            CaseId c1 = IDS.newCaseId();
+
+            assertThat(tx((Tx tx) -> tx.sharing().endNotice(HANGZHOU, number, TODAY, PublicityEndCause.MAX_PERIOD_REACHED)))
+                    .isTrue();
+            assertThat(tx((Tx tx) -> tx.sharing().endNotice(HANGZHOU, number, TODAY.plusDays(1), PublicityEndCause.REPAIRED)))
+                    .isFalse();
+            assertThat(tx((Tx tx) -> tx.sharing().linkCase(n.noticeId(), c1))).isTrue();
+            assertThat(tx((Tx tx) -> tx.sharing().linkCase(n.noticeId(), IDS.newCaseId()))).isFalse();
+
+            NoticeRecord read = store.read((Tx tx) -> tx.sharing().notice(n.noticeId())).orElseThrow();
+            assertThat(read.endedOn()).isEqualTo(TODAY);
+            assertThat(read.endCause()).isEqualTo(PublicityEndCause.MAX_PERIOD_REACHED);
+            assertThat(read.caseId()).isEqualTo(c1);
+        }
+    }
+
+    @Nested
+    class Reminders {
+        @Test
+        void takes_due_notices_once_and_leaves_future_ended_and_case_bound_ones() {
+            NoticeRecord due = notice(HARBIN, HANGZHOU, 1, TODAY);
+            NoticeRecord overdue = notice(TIANJIN, HANGZHOU, 2, TODAY.minusDays(30));
+            NoticeRecord future = notice(HARBIN, HANGZHOU, 3, TODAY.plusDays(1));
+            NoticeRecord ended = notice(HARBIN, HANGZHOU, 4, TODAY);
+            NoticeRecord withCase = notice(HARBIN, HANGZHOU, 5, TODAY);
+            NoticeRecord never = notice(HARBIN, HANGZHOU, 7, null);
+            insert(List.of(due, overdue, future, ended, withCase, never));
+            tx((Tx tx) -> tx.sharing().endNotice(HANGZHOU, ended.penalty().decisionNumber(), TODAY, PublicityEndCause.REPAIRED));
+            tx((Tx tx) -> tx.sharing().linkCase(withCase.noticeId(), IDS.newCaseId()));
+
+            List<NoticeRecord> first = tx((Tx tx) -> tx.sharing().claimDueReminders(TODAY, T0, 10));
+            List<NoticeRecord> second = tx((Tx tx) -> tx.sharing().claimDueReminders(TODAY, T0.plusSeconds(60), 10));
+
+            assertThat(first).extracting(NoticeRecord::noticeId).containsExactlyInAnyOrder(due.noticeId(), overdue.noticeId());
+            assertThat(first).extracting(NoticeRecord::remindedAt).containsOnly(T0);
+            assertThat(second).isEmpty();
+            assertThat(tx((Tx tx) -> tx.sharing().claimDueReminders(TODAY.plusDays(1), T0, 10)))
+                    .extracting(NoticeRecord::noticeId).containsExactly(future.noticeId());
+        }
+
+        @Test
+        void concurrent_claimers_remind_every_notice_exactly_once() throws Exception {
+            int n = 240;
+            List<NoticeRecord> notices = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                notices.add(notice(HARBIN, HANGZHOU, 1000 + i, TODAY.minusDays(i % 5)));
+            }
+            insert(notices);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<String>>> claimers = new ArrayList<>();
+            for (int c = 0; c < 3; c++) {
+                claimers.add(threads.submit(() -> {
+                    start.await();
+                    List<String> mine = new ArrayList<>();
+                    while (true) {
+                        List<NoticeRecord> got = tx((Tx tx) -> tx.sharing().claimDueReminders(TODAY, T0, 7));
+                        if (got.isEmpty()) {
+                            return mine;
+                        }
+                        got.forEach(r -> mine.add(r.noticeId()));
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> f : claimers) {
+                all.addAll(f.get(60, SECONDS));
+            }
+            assertThat(all).hasSize(n).doesNotHaveDuplicates();
+        }
+    }
+
+    @Nested
+    class Penalizing_side {
+        private SharedPenaltyRecord shared(int serial, LocalDate automaticEnd) {
+            NoticeRecord n = notice(HARBIN, TIANJIN, serial, null);
+            return new SharedPenaltyRecord(HARBIN, n.enterprise(), n.penalty(), IDS.newMessageId(), T0, automaticEnd, null,
+                    null);
+        }
+
+        @Test
+        void the_feed_position_moves_only_from_where_it_was() {
+            assertThat(store.read((Tx tx) -> tx.sharing().penaltyFeedPosition(TIANJIN))).isEmpty();
+            assertThat(tx((Tx tx) -> tx.sharing().advancePenaltyFeed(TIANJIN, null, "a", T0))).isTrue();
+            assertThat(tx((Tx tx) -> tx.sharing().advancePenaltyFeed(TIANJIN, null, "b", T0))).isFalse();
+            assertThat(tx((Tx tx) -> tx.sharing().advancePenaltyFeed(TIANJIN, "a", "b", T0))).isTrue();
+            assertThat(tx((Tx tx) -> tx.sharing().advancePenaltyFeed(TIANJIN, "a", "c", T0))).isFalse();
+            assertThat(store.read((Tx tx) -> tx.sharing().penaltyFeedPosition(TIANJIN))).contains("b");
+            assertThat(store.read((Tx tx) -> tx.sharing().penaltyFeedPosition(HARBIN))).isEmpty();
+        }
+
+        @Test
+        void a_shared_penalty_is_recorded_once_and_its_automatic_end_claimed_once_when_due() {
+            SharedPenaltyRecord due = shared(1, TODAY);
+            SharedPenaltyRecord later = shared(2, TODAY.plusDays(1));
+            SharedPenaltyRecord uncovered = shared(3, null);
+            tx((Tx tx) -> {
+                tx.sharing().recordSharedLater(List.of(due, later, uncovered));
+                tx.sharing().recordSharedLater(List.of(shared(1, TODAY.minusYears(1))));
+                return null;
+            });
+
+            List<SharedPenaltyRecord> claimed = tx((Tx tx) -> {
+                List<SharedPenaltyRecord> c = tx.sharing().claimAutomaticEnds(TODAY, 10);
+                c.forEach(r -> tx.sharing().markAutomaticallyEnded(r.penalty().penalizingMember(),
+                        r.penalty().decisionNumber(), T0, IDS.newMessageId()));
+                return c;
+            });
+            assertThat(claimed).containsExactly(due);
+            assertThat(tx((Tx tx) -> tx.sharing().claimAutomaticEnds(TODAY, 10))).isEmpty();
+            assertThat(tx((Tx tx) -> tx.sharing().claimAutomaticEnds(TODAY.plusYears(5), 10)))
+                    .extracting(r -> r.penalty().decisionNumber()).containsExactly(later.penalty().decisionNumber());
+        }
+
+        @Test
+        void concurrent_claimers_end_every_due_penalty_once() throws Exception {
+            int n = 90;
+            List<SharedPenaltyRecord> records = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                records.add(shared(100 + i, TODAY.minusDays(i % 3)));
+            }
+            tx((Tx tx) -> {
+                tx.sharing().recordSharedLater(records);
+                return null;
+            });
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Set<String>>> claimers = new ArrayList<>();
+            for (int c = 0; c < 3; c++) {
+                claimers.add(threads.submit(() -> {
+                    start.await();
+                    Set<String> mine = new HashSet<>();
+                    while (true) {
+                        List<SharedPenaltyRecord> got = tx((Tx tx) -> {
+                            List<SharedPenaltyRecord> g = tx.sharing().claimAutomaticEnds(TODAY, 4);
+                            g.forEach(r -> tx.sharing().markAutomaticallyEnded(r.penalty().penalizingMember(),
+                                    r.penalty().decisionNumber(), T0, null));
+                            return g;
+                        });
+                        if (got.isEmpty()) {
+                            return mine;
+                        }
+                        got.forEach(r -> assertThat(mine.add(r.penalty().decisionNumber())).isTrue());
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> all = new ArrayList<>();
+            for (Future<Set<String>> f : claimers) {
+                all.addAll(f.get(60, SECONDS));
+            }
+            assertThat(all).hasSize(n).doesNotHaveDuplicates();
+        }
+    }
+}
