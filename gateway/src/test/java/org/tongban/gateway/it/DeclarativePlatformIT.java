@@ -93,7 +93,9 @@ class DeclarativePlatformIT {
         OfficeClient harbin = new OfficeClient("http://127.0.0.1:" + node.officePort(),
                 "http://127.0.0.1:" + node.opsPort(), Tokens.mint(written.jwtSecret(), "tongban-it", HARBIN.value(), "clerk"));
 
-        OfficeClient.Response created = harbin.post("/office/v1/cases", CaseRequests.newCase(HARBIN, HANGZHOU).toString());
+        com.fasterxml.jackson.databind.node.ObjectNode request = CaseRequests.newCase(HARBIN, HANGZHOU);
+        String decided = request.at("/penalties/0/decisionDate").asText();
+        OfficeClient.Response created = harbin.post("/office/v1/cases", request.toString());
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String caseId = created.body().get("caseId").asText();
         String legId = created.body().get("legs").get(0).get("legId").asText();
@@ -104,7 +106,7 @@ class DeclarativePlatformIT {
         assertThat(applied.getString("ajbh")).isEqualTo(caseId);
         assertThat(applied.getString("sqdq")).isEqualTo("230100");
         assertThat(applied.getString("cflb")).isEqualTo("一般");
-        assertThat(applied.getString("cfrq")).isEqualTo("2026-03-31");
+        assertThat(applied.getString("cfrq")).isEqualTo(decided);
 
         platform.decide("b1", "已受理", applied);
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> stateOf(harbin, caseId, legId).equals("ACCEPTED"));
