@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -164,12 +163,9 @@ public final class PenaltySharing {
         return new Result(true, outcomes, single, batched, envelopes.size());
     }
 
-    private Optional<LocalDate> automaticEndOf(PenaltyReference p) {
-        return rules.terms(p.decisionDate(), p.category()).map(PublicityTerms::automaticEnd);
-    }
-
+    /** The day the penalty's publicity ends by itself (免申享), or null when no rule covers it. */
     private LocalDate automaticEnd(PenaltyReference p) {
-        return automaticEndOf(p).orElse(null);
+        return rules.terms(p.decisionDate(), p.category()).map(PublicityTerms::automaticEnd).orElse(null);
     }
 
     private void record(MemberId member, Map<HomeRouting.Outcome, Integer> outcomes, int single, int batched) {

@@ -72,9 +72,9 @@ public final class ReceivedNotices {
     /**
      * A {@code PublicityEnded} at the home member (免申享 at the maximum period, or the end of a
      * repair): the notice of that penalty ends. Only the member whose authority made the finding
-     * ends its publicity (谁认定、谁修复). When no notice of the penalty is stored yet (the end
-     * overtook it, or the penalty was never shared), one is stored from the message, already ended,
-     * so the office sees the end and a late notice changes nothing.
+     * ends its publicity (谁认定、谁修复). When an end shared outside any case finds no notice of the
+     * penalty (the end overtook it, or the penalty was never shared), one is stored from the
+     * message, already ended, so the office sees the end and a late notice changes nothing.
      */
     public void publicityEnded(Tx tx, Envelope e, Instant now) {
         PublicityEnded ended = (PublicityEnded) e.payload();
@@ -89,8 +89,8 @@ public final class ReceivedNotices {
         if (tx.sharing().endNotice(p.penalizingMember(), p.decisionNumber(), ended.endedOn(), ended.cause())) {
             return;
         }
-        if (tx.sharing().noticeOfPenalty(p.penalizingMember(), p.decisionNumber()).isPresent()) {
-            return; // ended before: a second end changes nothing
+        if (e.legId() != null || tx.sharing().noticeOfPenalty(p.penalizingMember(), p.decisionNumber()).isPresent()) {
+            return; // the end of a case's leg, or a notice ended before: nothing more to keep
         }
         MemberId home = ended.enterprise().creditCode().homeMember();
         if (!home.equals(e.to())) {

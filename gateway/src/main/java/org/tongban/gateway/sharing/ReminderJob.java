@@ -52,17 +52,27 @@ public final class ReminderJob {
     }
 
     private void report(List<NoticeRecord> due, LocalDate today) {
-        Map<String, Integer> byMember = new TreeMap<>();
+        Map<String, List<NoticeRecord>> byMember = new TreeMap<>();
         for (NoticeRecord n : due) {
-            byMember.merge(n.homeMember().value(), 1, Integer::sum);
-            LOG.atInfo().addKeyValue("member", n.homeMember()).addKeyValue("noticeId", n.noticeId())
-                    .log("期满提醒 reminder: repair of penalty {} ({}, {}) of {} {} can be applied for since {}",
-                            n.penalty().decisionNumber(), n.penalty().authority(), n.penalty().penalizingMember(),
-                            n.enterprise().creditCode(), n.enterprise().name(), n.earliestApplication());
+            byMember.computeIfAbsent(n.homeMember().value(), k -> new java.util.ArrayList<>()).add(n);
+            LOG.atDebug().addKeyValue("member", n.homeMember()).addKeyValue("noticeId", n.noticeId())
+                    .log("期满提醒: repair of penalty {} ({}) of {} {} can be applied for since {}",
+                            n.penalty().decisionNumber(), n.penalty().penalizingMember(), n.enterprise().creditCode(),
+                            n.enterprise().name(), n.earliestApplication());
         }
-        byMember.forEach((member, count) -> {
-            metrics.reminders(member, count);
-            LOG.info("期满提醒: {} notice(s) of member {} became repairable by {}", count, member, today);
+        byMember.forEach((member, notices) -> {
+            metrics.reminders(member, notices.size());
+            LOG.atInfo().addKeyValue("member", member).log("期满提醒: repair of {} penalty notice(s) of member {} can be"
+                    + " applied for as of {}: {}", notices.size(), member, today, sample(notices));
         });
+    }
+
+    /** The first few decision numbers, for the log line. */
+    private static String sample(List<NoticeRecord> notices) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(5, notices.size()); i++) {
+            sb.append(i == 0 ? "" : ", ").append(notices.get(i).penalty().decisionNumber());
+        }
+        return notices.size() > 5 ? sb + " and " + (notices.size() - 5) + " more" : sb.toString();
     }
 }

@@ -51,10 +51,11 @@ import java.util.TreeMap;
  * java -cp "$PWD/gateway/target/test-classes:$PWD/gateway/target/classes:$(cat gateway/target/test.classpath)" \
  *     org.tongban.gateway.load.SharingLoadTool --notices 100000
  * </pre>
- * Options: --notices N (measured, default 100000), --warmup N (default 20000), --batch N (notices
- * per signed batch, default 500), --page N (decisions read per poll, default 5000), --store
- * embedded|postgresql (default embedded; PostgreSQL is a local server with fsync on), --heap
- * 768m, --dir DIR, --jfr-east FILE / --jfr-north FILE (Flight Recorder profiles).
+ * Options: --notices N (measured, default 100000), --warmup N (default 100000: the JIT compilers
+ * need that long to settle), --batch N (notices per signed batch, default 500), --page N (decisions
+ * read per poll, default 5000), --store embedded|postgresql (default embedded; PostgreSQL is a local
+ * server with fsync on), --heap 768m, --dir DIR, --jfr-east FILE / --jfr-north FILE (Flight
+ * Recorder profiles).
  *
  * <p>Besides notices per second it prints the CPU time both node processes used while measuring, per
  * notice: on a machine shared with other work the wall-clock rate says more about the neighbours
@@ -72,7 +73,7 @@ public final class SharingLoadTool {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         int measured = Integer.parseInt(o.getOrDefault("notices", "100000"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "20000"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "100000"));
         String batch = o.getOrDefault("batch", "500");
         String page = o.getOrDefault("page", "5000");
         String storeKind = o.getOrDefault("store", "embedded");
