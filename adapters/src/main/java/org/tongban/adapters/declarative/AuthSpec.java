@@ -59,7 +59,7 @@ record AuthSpec(Type type, String header, String prefix, UrlTemplate tokenUrl) {
                             + "e.g. {baseUrl}/oauth/token");
                     return null;
                 }
-                UrlTemplate t = UrlTemplate.parse(url.asText(), "auth.tokenUrl", Set.of("baseUrl"), problems);
+                UrlTemplate t = UrlTemplate.parse(url.asText(), "auth.tokenUrl", java.util.List.of("baseUrl"), problems);
                 return t == null ? null : new AuthSpec(type, null, "", t);
             }
             default:

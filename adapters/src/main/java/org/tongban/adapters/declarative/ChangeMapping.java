@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.tongban.adapters.feed.ChangePage;
-import org.tongban.adapters.feed.PlatformChange;
+import org.tongban.adapters.events.EventTranslator;
+import org.tongban.adapters.events.PushedEvent;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
 import org.tongban.contracts.message.MaterialKind;
@@ -28,7 +29,8 @@ import java.util.Set;
 final class ChangeMapping {
     static final List<String> EVENT_TYPES = List.of("ACCEPTED", "NOT_ACCEPTED", "MATERIALS_REQUESTED", "REPAIRED",
             "REFUSED", "PUBLICITY_ENDED");
-    private static final Set<String> REQUIRED = Set.of("id", "type", "legId", "caseId", "homeMember", "at");
+    private static final Set<String> REQUIRED = Set.of("id", "type", "legId", "caseId", "homeMember", "at",
+            "platformReference");
     private static final List<String> FIELDS = List.of("id", "type", "legId", "caseId", "homeMember", "at",
             "platformReference", "reasonCode", "reasonText", "requestedMaterials", "respondBy", "decisionNo", "endedOn",
             "channels");
@@ -168,12 +170,12 @@ final class ChangeMapping {
         return new ChangePage(items, paths.next(body, asked, list.size()), paths.more(body, list.size(), limit));
     }
 
-    private PlatformChange change(JsonObject item, ZoneOffset zone) {
+    private PushedEvent change(JsonObject item, ZoneOffset zone) {
         String id = text(item, "id");
         if (id == null || id.isEmpty()) {
             throw new ContractException(ErrorCode.FIELD_REQUIRED, "/" + event.get("id").key(), "the change has no id");
         }
-        List<PlatformChange.Requested> requested = new ArrayList<>();
+        List<PushedEvent.Requested> requested = new ArrayList<>();
         if (requestedDescription != null) {
             if (requestedEach != null) {
                 Object list = requestedEach.read(item);
@@ -192,15 +194,17 @@ final class ChangeMapping {
         Source respondBy = event.get("respondBy");
         Source endedOn = event.get("endedOn");
         Source channels = event.get("channels");
-        return new PlatformChange(id, text(item, "platformReference"), text(item, "legId"), text(item, "caseId"),
-                text(item, "homeMember"), text(item, "type"), at.offsetTime(item, zone), text(item, "reasonCode"),
+        java.time.OffsetDateTime when = at.offsetTime(item, zone);
+        return new PushedEvent(id, text(item, "platformReference"), text(item, "legId"), text(item, "caseId"),
+                text(item, "homeMember"), text(item, "type"),
+                when == null ? null : when.atZoneSameInstant(EventTranslator.CHINA).toLocalDateTime(), text(item, "reasonCode"),
                 text(item, "reasonText"), requested, respondBy == null ? null : respondBy.localDate(item),
                 text(item, "decisionNo"), endedOn == null ? null : endedOn.localDate(item),
                 channels == null ? List.of() : channels.texts(item));
     }
 
-    private PlatformChange.Requested requested(JsonObject m) {
-        return new PlatformChange.Requested(requestedKind == null ? null : requestedKind.text(m),
+    private PushedEvent.Requested requested(JsonObject m) {
+        return new PushedEvent.Requested(requestedKind == null ? null : requestedKind.text(m),
                 requestedDescription.text(m));
     }
 

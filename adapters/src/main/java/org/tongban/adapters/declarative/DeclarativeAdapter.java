@@ -8,13 +8,13 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongban.adapters.events.AppliedLegs;
+import org.tongban.adapters.events.EventTranslator;
 import org.tongban.adapters.failure.FailureClassifier;
 import org.tongban.adapters.failure.UnreadableResponseException;
 import org.tongban.adapters.feed.ChangePage;
 import org.tongban.adapters.feed.ChangePoller;
-import org.tongban.adapters.feed.EventAssembler;
 import org.tongban.adapters.feed.FeedStatus;
-import org.tongban.adapters.feed.LegFacts;
 import org.tongban.adapters.feed.PollBackoff;
 import org.tongban.adapters.http.OAuth2TokenSource;
 import org.tongban.adapters.spi.AdapterContext;
@@ -55,7 +55,7 @@ final class DeclarativeAdapter implements PlatformAdapter {
     private final Mapping mapping;
     private final WebClient client;
     private final OAuth2TokenSource tokens;
-    private final LegFacts facts;
+    private final AppliedLegs applied;
     private final ChangePoller poller;
     private final Clock clock;
     private final String baseUrl;
@@ -71,9 +71,9 @@ final class DeclarativeAdapter implements PlatformAdapter {
                 : new OAuth2TokenSource(client, new OAuth2TokenSource.Credentials(
                         URI.create(mapping.auth().tokenUrl().expand(baseUrl, Map.of())), settings.clientId(),
                         settings.clientSecret(), settings.scope()), settings.http().requestTimeoutMillis(), clock);
-        this.facts = new LegFacts(context.cursors());
+        this.applied = new AppliedLegs(context.cursors());
         this.poller = new ChangePoller(context.vertx(), member, CHANGES_FEED, this::readChanges,
-                new EventAssembler(member, facts), context.cursors(), settings.pollEvery(),
+                new EventTranslator(member, applied), context.cursors(), settings.pollEvery(),
                 new PollBackoff(settings.pollEvery(), settings.maxBackoff(), new SecureRandom()), clock);
     }
 
@@ -90,7 +90,7 @@ final class DeclarativeAdapter implements PlatformAdapter {
 
     @Override
     public Future<PlatformReceipt> submitApplication(LegRef leg, RepairApplication application) {
-        return facts.remember(leg.legId(), application)
+        return applied.remember(leg, application)
                 .compose(v -> submit(Endpoint.Name.APPLY, leg, application));
     }
 

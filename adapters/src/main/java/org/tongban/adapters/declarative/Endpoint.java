@@ -5,7 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * One call a mapping declares: its HTTP method, URL template and how its answer is judged.
@@ -29,11 +29,11 @@ record Endpoint(Name name, HttpMethod method, UrlTemplate url, AnswerRule answer
         CALLBACK(false, "baseUrl");
 
         private final boolean hasBody;
-        private final Set<String> variables;
+        private final List<String> variables;
 
         Name(boolean hasBody, String... variables) {
             this.hasBody = hasBody;
-            this.variables = Set.of(variables);
+            this.variables = List.of(variables);
         }
 
         /** The name as written in a mapping: {@code apply}, {@code changes}, … */
@@ -45,7 +45,7 @@ record Endpoint(Name name, HttpMethod method, UrlTemplate url, AnswerRule answer
             return hasBody;
         }
 
-        Set<String> variables() {
+        List<String> variables() {
             return variables;
         }
 

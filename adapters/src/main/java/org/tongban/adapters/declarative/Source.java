@@ -3,6 +3,7 @@ package org.tongban.adapters.declarative;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.tongban.adapters.events.PlatformValues;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
 
@@ -44,9 +45,9 @@ final class Source {
         this.constant = constant;
         this.map = map;
         this.datePattern = datePattern;
-        this.date = datePattern == null ? null : DateTimeFormatter.ofPattern(datePattern);
+        this.date = datePattern == null ? null : PlatformValues.pattern(datePattern);
         this.timePattern = timePattern;
-        this.time = timePattern == null ? null : DateTimeFormatter.ofPattern(timePattern);
+        this.time = timePattern == null ? null : PlatformValues.pattern(timePattern);
     }
 
     /** Reads a source written under {@code key}; records problems and answers null when unusable. */
@@ -116,7 +117,7 @@ final class Source {
             return null;
         }
         try {
-            DateTimeFormatter.ofPattern(p.asText());
+            PlatformValues.pattern(p.asText());
             return p.asText();
         } catch (IllegalArgumentException e) {
             problems.add(key + "." + name, "'" + p.asText() + "' is not a date/time pattern: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.tongban.adapters.declarative;
 
+import org.tongban.adapters.http.PathSegment;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
 
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +33,7 @@ final class UrlTemplate {
     }
 
     /** Parses and checks a template; records problems under {@code key} and answers null when it is unusable. */
-    static UrlTemplate parse(String text, String key, Set<String> allowed, Problems problems) {
+    static UrlTemplate parse(String text, String key, List<String> allowed, Problems problems) {
         int before = problems.list().size();
         Matcher m = VARIABLE.matcher(text);
         while (m.find()) {
@@ -101,7 +101,7 @@ final class UrlTemplate {
                     throw new ContractException(ErrorCode.FIELD_REQUIRED, "/" + name, "the URL needs {" + name
                             + "}, which this leg does not have yet");
                 }
-                v = raw == null ? "" : encode(raw);
+                v = raw == null ? "" : inPath ? PathSegment.encode(raw) : encode(raw);
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(v));
         }
@@ -109,6 +109,7 @@ final class UrlTemplate {
         return sb.toString();
     }
 
+    /** Encodes a query name or value. */
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -1,5 +1,7 @@
 package org.tongban.adapters.feed;
 
+import org.tongban.adapters.events.PushedEvent;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -17,18 +19,18 @@ public record ChangePage(List<Item> items, String cursor, boolean more) {
     }
 
     /**
-     * A change as read, or why it could not be read: one bad entry does not make the page
-     * unreadable, it is refused alone.
+     * A change as read (in the vocabulary all dialects share), or why it could not be read: one
+     * bad entry does not make the page unreadable, it is refused alone.
      */
-    public record Item(String changeId, PlatformChange change, RuntimeException unreadable) {
+    public record Item(String changeId, PushedEvent change, RuntimeException unreadable) {
         public Item {
             if ((change == null) == (unreadable == null)) {
                 throw new IllegalArgumentException("an item is either a change or the reason it cannot be read");
             }
         }
 
-        public static Item of(PlatformChange change) {
-            return new Item(change.changeId(), change, null);
+        public static Item of(PushedEvent change) {
+            return new Item(change.eventId(), change, null);
         }
 
         public static Item unreadable(String changeId, RuntimeException why) {

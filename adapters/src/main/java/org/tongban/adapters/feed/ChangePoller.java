@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongban.adapters.events.EventTranslator;
 import org.tongban.adapters.failure.Failure;
 import org.tongban.adapters.failure.FailureClassifier;
 import org.tongban.adapters.spi.CursorStore;
@@ -40,7 +41,7 @@ public final class ChangePoller {
     private final MemberId member;
     private final String feedName;
     private final ChangeFeed feed;
-    private final EventAssembler assembler;
+    private final EventTranslator translator;
     private final CursorStore cursors;
     private final Duration pollEvery;
     private final PollBackoff backoff;
@@ -62,13 +63,13 @@ public final class ChangePoller {
     /**
      * @param feedName the name its cursor is saved under, e.g. {@code changes}
      */
-    public ChangePoller(Vertx vertx, MemberId member, String feedName, ChangeFeed feed, EventAssembler assembler,
+    public ChangePoller(Vertx vertx, MemberId member, String feedName, ChangeFeed feed, EventTranslator translator,
                         CursorStore cursors, Duration pollEvery, PollBackoff backoff, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.member = Objects.requireNonNull(member, "member");
         this.feedName = Objects.requireNonNull(feedName, "feedName");
         this.feed = Objects.requireNonNull(feed, "feed");
-        this.assembler = Objects.requireNonNull(assembler, "assembler");
+        this.translator = Objects.requireNonNull(translator, "translator");
         this.cursors = Objects.requireNonNull(cursors, "cursors");
         this.pollEvery = Objects.requireNonNull(pollEvery, "pollEvery");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -191,7 +192,7 @@ public final class ChangePoller {
 
     private Future<Void> publish(ChangePage.Item item) {
         Future<Void> stored = item.unreadable() != null ? Future.failedFuture(item.unreadable())
-                : guarded(() -> assembler.assemble(item.change()).compose(event -> guarded(() -> sink.publish(event))));
+                : guarded(() -> translator.translate(item.change()).compose(event -> guarded(() -> sink.publish(event))));
         return stored.recover(e -> {
             Failure f = FailureClassifier.classify(e);
             if (!f.retryable() && "bad_data".equals(f.key())) {

@@ -9,13 +9,14 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongban.adapters.events.AppliedLegs;
+import org.tongban.adapters.events.EventTranslator;
 import org.tongban.adapters.failure.FailureClassifier;
 import org.tongban.adapters.failure.UnreadableResponseException;
+import org.tongban.adapters.http.PathSegment;
 import org.tongban.adapters.feed.ChangePage;
 import org.tongban.adapters.feed.ChangePoller;
-import org.tongban.adapters.feed.EventAssembler;
 import org.tongban.adapters.feed.FeedStatus;
-import org.tongban.adapters.feed.LegFacts;
 import org.tongban.adapters.feed.PollBackoff;
 import org.tongban.adapters.spi.AdapterContext;
 import org.tongban.adapters.spi.AdapterHealth;
@@ -31,8 +32,6 @@ import org.tongban.contracts.message.MaterialsSupplement;
 import org.tongban.contracts.message.RepairApplication;
 import org.tongban.contracts.message.Withdrawal;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -50,7 +49,7 @@ public final class PollingAdapter implements PlatformAdapter {
     private final MemberId member;
     private final PollingSettings settings;
     private final WebClient client;
-    private final LegFacts facts;
+    private final AppliedLegs applied;
     private final ChangePoller poller;
     private final Clock clock;
     private final String base;
@@ -60,11 +59,11 @@ public final class PollingAdapter implements PlatformAdapter {
         this.settings = settings;
         this.clock = clock;
         this.client = settings.http().createClient(context.vertx());
-        this.facts = new LegFacts(context.cursors());
+        this.applied = new AppliedLegs(context.cursors());
         String b = settings.baseUrl().toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.poller = new ChangePoller(context.vertx(), member, CHANGES_FEED, this::readChanges,
-                new EventAssembler(member, facts), context.cursors(), settings.pollEvery(),
+                new EventTranslator(member, applied), context.cursors(), settings.pollEvery(),
                 new PollBackoff(settings.pollEvery(), settings.maxBackoff(), new SecureRandom()), clock);
     }
 
@@ -81,8 +80,8 @@ public final class PollingAdapter implements PlatformAdapter {
     @Override
     public Future<PlatformReceipt> submitApplication(LegRef leg, RepairApplication application) {
         String path = "/v2/applications/" + encode(leg.legId().toString());
-        // the facts go first: a "publicity ended" change can only come for an application the platform has
-        return facts.remember(leg.legId(), application)
+        // remembered first: a "publicity ended" change can only come for an application the platform has
+        return applied.remember(leg, application)
                 .compose(v -> send(HttpMethod.PUT, path, PollingJson.application(leg, application)))
                 .map(r -> receipt(r, "PUT " + path, 200, 201));
     }
@@ -202,7 +201,7 @@ public final class PollingAdapter implements PlatformAdapter {
     }
 
     private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+        return PathSegment.encode(segment);
     }
 
     @Override

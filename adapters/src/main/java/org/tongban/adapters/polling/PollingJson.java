@@ -3,7 +3,8 @@ package org.tongban.adapters.polling;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.tongban.adapters.feed.ChangePage;
-import org.tongban.adapters.feed.PlatformChange;
+import org.tongban.adapters.events.EventTranslator;
+import org.tongban.adapters.events.PushedEvent;
 import org.tongban.adapters.spi.LegRef;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
@@ -116,15 +117,15 @@ final class PollingJson {
         return new ChangePage(items, cursor, more);
     }
 
-    private static PlatformChange change(JsonObject c, String at) {
-        List<PlatformChange.Requested> requested = new ArrayList<>();
+    private static PushedEvent change(JsonObject c, String at) {
+        List<PushedEvent.Requested> requested = new ArrayList<>();
         JsonArray req = c.getValue("requestedMaterials") == null ? new JsonArray() : array(c, "requestedMaterials", at);
         for (int i = 0; i < req.size(); i++) {
             if (!(req.getValue(i) instanceof JsonObject)) {
                 throw new ContractException(ErrorCode.FIELD_TYPE, at + "/requestedMaterials/" + i, "expected an object");
             }
             JsonObject m = req.getJsonObject(i);
-            requested.add(new PlatformChange.Requested(string(m, "kind", at + "/requestedMaterials/" + i, true),
+            requested.add(new PushedEvent.Requested(string(m, "kind", at + "/requestedMaterials/" + i, true),
                     string(m, "description", at + "/requestedMaterials/" + i, true)));
         }
         List<String> channels = new ArrayList<>();
@@ -135,9 +136,11 @@ final class PollingJson {
             }
             channels.add(ch.getString(i));
         }
-        return new PlatformChange(string(c, "changeId", at, true), string(c, "applicationId", at, false),
+        // times travel as China Standard Time, whatever offset the platform wrote them with
+        java.time.LocalDateTime occurred = instant(c, "at", at).atZoneSameInstant(EventTranslator.CHINA).toLocalDateTime();
+        return new PushedEvent(string(c, "changeId", at, true), string(c, "applicationId", at, false),
                 string(c, "externalId", at, true), string(c, "caseId", at, true), string(c, "homeMember", at, true),
-                string(c, "type", at, true), instant(c, "at", at), string(c, "reasonCode", at, false),
+                string(c, "type", at, true), occurred, string(c, "reasonCode", at, false),
                 string(c, "reasonText", at, false), requested, date(c, "respondBy", at, false),
                 string(c, "decisionNo", at, false), date(c, "endedOn", at, false), channels);
     }

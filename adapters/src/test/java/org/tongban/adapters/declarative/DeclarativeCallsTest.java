@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tongban.adapters.failure.Failure;
 import org.tongban.adapters.failure.FailureClassifier;
-import org.tongban.adapters.feed.LegFacts;
-import org.tongban.adapters.feed.Legs;
+import org.tongban.adapters.events.AppliedLegs;
+import org.tongban.adapters.testing.Fixtures;
 import org.tongban.adapters.spi.AdapterConfigException;
 import org.tongban.adapters.spi.PenaltyPage;
 import org.tongban.adapters.testing.Await;
@@ -91,18 +91,18 @@ class DeclarativeCallsTest {
         void applies_with_pinyin_fields_formatted_dates_and_mapped_category_under_the_appcode_header() {
             applyAnswers("{\"success\":true,\"data\":{\"sqbh\":\"JH-SQ-0001\"}}");
 
-            assertThat(Await.result(adapter.submitApplication(Legs.leg(), Legs.application())).platformReference())
+            assertThat(Await.result(adapter.submitApplication(Fixtures.leg(), Fixtures.application())).platformReference())
                     .isEqualTo("JH-SQ-0001");
 
             platform.server.verify(1, postRequestedFor(urlEqualTo(APPLY))
                     .withHeader("appcode", equalTo(JinhuaPlatform.APPCODE))
                     .withHeader("Content-Type", equalTo("application/json"))
                     .withRequestBody(equalToJson("""
-                            {"tyshxydm":"%s","qymc":"哈尔滨龙运物流有限公司","cfjdswh":"杭交执罚〔2026〕第0417号",
-                             "cfjg":"杭州市交通运输行政执法队","cfrq":"2026-03-15","cflb":"一般",
+                            {"tyshxydm":"%s","qymc":"哈尔滨市北运物流有限公司","cfjdswh":"杭交执罚〔2026〕123号",
+                             "cfjg":"杭州市交通运输局","cfrq":"2026-03-15","cflb":"一般",
                              "wbbh":"%s","ajbh":"%s","sqdq":"230100","sqrq":"2026-11-20"}"""
-                            .formatted(Legs.HARBIN_FIRM, Legs.LEG_ID, Legs.CASE_ID))));
-            assertThat(Await.result(new LegFacts(platform.cursors).recall(Legs.LEG_ID))).isPresent();
+                            .formatted(Fixtures.CODE, Fixtures.LEG, Fixtures.CASE))));
+            assertThat(Await.result(new AppliedLegs(platform.cursors).recall(Fixtures.LEG))).isPresent();
         }
 
         @Test
@@ -110,16 +110,16 @@ class DeclarativeCallsTest {
             platform.server.stubFor(post("/openapi/xyxf/bzcl").willReturn(okJson("{\"success\":true}")));
             platform.server.stubFor(post("/openapi/xyxf/ch").willReturn(okJson("{\"success\":true,\"data\":{}}")));
 
-            assertThat(Await.result(adapter.submitMaterials(Legs.leg().withPlatformReference("JH-SQ-0001"),
-                    Legs.supplement())).platformReference()).isEqualTo("JH-SQ-0001");
-            assertThat(Await.result(adapter.submitWithdrawal(Legs.leg().withPlatformReference("JH-SQ-0001"),
-                    Legs.withdrawal())).platformReference()).isEqualTo("JH-SQ-0001");
+            assertThat(Await.result(adapter.submitMaterials(Fixtures.leg().withPlatformReference("JH-SQ-0001"),
+                    Fixtures.supplement())).platformReference()).isEqualTo("JH-SQ-0001");
+            assertThat(Await.result(adapter.submitWithdrawal(Fixtures.leg().withPlatformReference("JH-SQ-0001"),
+                    Fixtures.withdrawal())).platformReference()).isEqualTo("JH-SQ-0001");
 
             platform.server.verify(postRequestedFor(urlEqualTo("/openapi/xyxf/bzcl")).withRequestBody(equalToJson("""
-                    {"sqbh":"JH-SQ-0001","wbbh":"%s","cl":[{"mc":"罚款缴纳凭证.pdf","lx":"PROOF_OF_FULFILMENT",
-                     "hash":"5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef"}]}""".formatted(Legs.LEG_ID))));
+                    {"sqbh":"JH-SQ-0001","wbbh":"%s","cl":[{"mc":"信用承诺书.pdf","lx":"CREDIT_COMMITMENT",
+                     "hash":"%s"}]}""".formatted(Fixtures.LEG, Fixtures.SHA))));
             platform.server.verify(postRequestedFor(urlEqualTo("/openapi/xyxf/ch")).withRequestBody(equalToJson(
-                    "{\"sqbh\":\"JH-SQ-0001\",\"wbbh\":\"" + Legs.LEG_ID + "\",\"yy\":\"企业申请撤回\"}")));
+                    "{\"sqbh\":\"JH-SQ-0001\",\"wbbh\":\"" + Fixtures.LEG + "\",\"yy\":\"企业申请撤回\"}")));
         }
 
         @Test
@@ -144,7 +144,7 @@ class DeclarativeCallsTest {
         void a_body_code_is_classified_by_the_mapping_and_the_one_classifier(String body, String key, boolean retryable) {
             applyAnswers(body);
 
-            Failure f = failureOf(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Failure f = failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             assertThat(f.key()).isEqualTo(key);
             assertThat(f.retryable()).isEqualTo(retryable);
@@ -157,7 +157,7 @@ class DeclarativeCallsTest {
         void an_http_status_outside_the_mapping_is_classified_by_the_status(int status, String key, boolean retryable) {
             platform.server.stubFor(post(APPLY).willReturn(aResponse().withStatus(status)));
 
-            Failure f = failureOf(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Failure f = failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             assertThat(f.key()).isEqualTo(key);
             assertThat(f.retryable()).isEqualTo(retryable);
@@ -167,7 +167,7 @@ class DeclarativeCallsTest {
         void throttling_keeps_retry_after() {
             platform.server.stubFor(post(APPLY).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")));
 
-            Failure f = failureOf(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Failure f = failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             assertThat(f.key()).isEqualTo("throttled");
             assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(12));
@@ -176,35 +176,35 @@ class DeclarativeCallsTest {
         @Test
         void reset_connections_and_timeouts_are_retryable() {
             platform.server.stubFor(post(APPLY).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())))
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())))
                     .extracting(Failure::key, Failure::retryable).containsExactly("connection", true);
 
             platform.server.stubFor(post(APPLY).willReturn(okJson("{\"success\":true,\"data\":{\"sqbh\":\"x\"}}")
                     .withFixedDelay(2_000)));
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())))
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())))
                     .extracting(Failure::key, Failure::retryable).containsExactly("timeout", true);
         }
 
         @Test
         void an_answer_that_cannot_be_read_or_lacks_the_application_number_is_permanent() {
             applyAnswers("{\"success\":true,\"data\":{}}");
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())))
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())))
                     .extracting(Failure::key, Failure::retryable).containsExactly("unreadable", false);
 
             platform.server.stubFor(post(APPLY).willReturn(aResponse().withStatus(200).withBody("<html>维护中</html>")));
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())))
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())))
                     .extracting(Failure::key, Failure::retryable).containsExactly("unreadable", false);
         }
 
         @Test
         void a_value_the_enum_map_does_not_list_is_bad_data_and_nothing_is_sent() {
-            PenaltyReference p = Legs.penalty();
-            RepairApplication a = Legs.application();
+            PenaltyReference p = Fixtures.penalty();
+            RepairApplication a = Fixtures.application();
             RepairApplication specific = new RepairApplication(a.enterprise(), new PenaltyReference(p.decisionNumber(),
                     p.authority(), p.penalizingMember(), p.decisionDate(), PenaltyCategory.SPECIFIC_SERIOUS, p.ruleSet()),
                     a.appliedOn(), a.homeReference(), a.contacts(), a.materials(), a.deferredMaterials(), a.statement());
 
-            Failure f = failureOf(adapter.submitApplication(Legs.leg(), specific));
+            Failure f = failureOf(adapter.submitApplication(Fixtures.leg(), specific));
 
             assertThat(f.key()).isEqualTo("bad_data");
             assertThat(f.detail()).contains("SPECIFIC_SERIOUS");
@@ -220,9 +220,9 @@ class DeclarativeCallsTest {
             platform.server.stubFor(post(APPLY).inScenario("busy").whenScenarioStateIs("ok")
                     .willReturn(okJson("{\"success\":true,\"data\":{\"sqbh\":\"JH-SQ-0001\"}}")));
 
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())).key()).isEqualTo("http_5xx");
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())).key()).isEqualTo("busy");
-            assertThat(Await.result(adapter.submitApplication(Legs.leg(), Legs.application())).platformReference())
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())).key()).isEqualTo("http_5xx");
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())).key()).isEqualTo("busy");
+            assertThat(Await.result(adapter.submitApplication(Fixtures.leg(), Fixtures.application())).platformReference())
                     .isEqualTo("JH-SQ-0001");
         }
     }
@@ -242,7 +242,7 @@ class DeclarativeCallsTest {
                     .put("username", "jh-gateway").put("password", new JsonObject().put("secret", "env:PATH")));
             applyAnswers("{\"success\":true,\"data\":{\"sqbh\":\"JH-SQ-0002\"}}");
 
-            Await.result(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Await.result(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(("jh-gateway:" + System.getenv("PATH"))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -264,7 +264,7 @@ class DeclarativeCallsTest {
             platform.server.stubFor(post(APPLY).withHeader("Authorization", equalTo("Bearer t-2"))
                     .willReturn(okJson("{\"success\":true,\"data\":{\"sqbh\":\"JH-SQ-0003\"}}")));
 
-            assertThat(Await.result(adapter.submitApplication(Legs.leg(), Legs.application())).platformReference())
+            assertThat(Await.result(adapter.submitApplication(Fixtures.leg(), Fixtures.application())).platformReference())
                     .isEqualTo("JH-SQ-0003");
             platform.server.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
             platform.server.verify(2, postRequestedFor(urlEqualTo(APPLY)));
@@ -316,7 +316,7 @@ class DeclarativeCallsTest {
                               {"tyshxydm":"%s","qymc":"哈尔滨龙运物流有限公司","cfjdswh":"金交罚〔2026〕12号",
                                "cfjg":"金华市交通运输局","cfrq":"20260501","cflb":"严重","wfss":"超限运输"},
                               {"tyshxydm":"91330100716105852F","cflb":"特别严重"}],"next":"x-1","more":false}}"""
-                            .formatted(Legs.HARBIN_FIRM))));
+                            .formatted(Fixtures.CODE))));
             platform.server.stubFor(get("/openapi/ping").willReturn(okJson("{\"success\":false,\"errCode\":\"E2002\"}")));
 
             PenaltyPage page = Await.result(adapter.readPenalties(null, 20));
@@ -324,7 +324,7 @@ class DeclarativeCallsTest {
             assertThat(page.decisions()).singleElement().satisfies(n -> {
                 assertThat(n.penalty().category()).isEqualTo(PenaltyCategory.SERIOUS);
                 assertThat(n.penalty().decisionDate()).isEqualTo(LocalDate.of(2026, 5, 1));
-                assertThat(n.penalty().penalizingMember()).isEqualTo(Legs.HANGZHOU);
+                assertThat(n.penalty().penalizingMember()).isEqualTo(Fixtures.PENALIZING);
                 assertThat(n.summary()).isEqualTo("超限运输");
             });
             assertThat(page.nextCursor()).isEqualTo("x-1");

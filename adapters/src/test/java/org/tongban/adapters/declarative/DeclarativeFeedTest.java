@@ -7,8 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tongban.adapters.feed.Legs;
-import org.tongban.adapters.feed.RecordingSink;
+import org.tongban.adapters.testing.Fixtures;
+import org.tongban.adapters.testing.RecordingSink;
 import org.tongban.adapters.spi.PlatformEvent;
 import org.tongban.adapters.testing.Await;
 import org.tongban.contracts.message.Acceptance;
@@ -82,16 +82,16 @@ class DeclarativeFeedTest {
                 change("b3", "已修复"), change("b4", "已终止公示").put("bgsj", "2026-11-30 16:00:00"));
         platform.page("n-1", null);
         DeclarativeAdapter adapter = started();
-        Await.result(adapter.submitApplication(Legs.leg(), Legs.application()));
+        Await.result(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.stored().size() == 4 && platform.pollsFrom().contains("n-1"));
 
         List<PlatformEvent> events = sink.stored();
         assertThat(sink.storedIds()).containsExactly("b1", "b2", "b3", "b4");
         assertThat(events).allSatisfy(e -> {
-            assertThat(e.leg().legId()).isEqualTo(Legs.LEG_ID);
-            assertThat(e.leg().caseId()).isEqualTo(Legs.CASE_ID);
-            assertThat(e.leg().homeMember()).isEqualTo(Legs.HARBIN);
+            assertThat(e.leg().legId()).isEqualTo(Fixtures.LEG);
+            assertThat(e.leg().caseId()).isEqualTo(Fixtures.CASE);
+            assertThat(e.leg().homeMember()).isEqualTo(Fixtures.HOME);
             assertThat(e.leg().platformReference()).isEqualTo("JH-SQ-0001");
         });
         assertThat(events.get(0).at()).isEqualTo(Instant.parse("2026-11-21T01:30:00Z"));
@@ -107,7 +107,7 @@ class DeclarativeFeedTest {
         PublicityEnded ended = (PublicityEnded) events.get(3).payload();
         assertThat(ended.endedOn()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(ended.channels()).containsExactly(PublicityChannel.CREDIT_CHINA);
-        assertThat(ended.enterprise()).isEqualTo(Legs.enterprise());
+        assertThat(ended.enterprise()).isEqualTo(Fixtures.enterprise());
         assertThat(platform.cursors.cursorSaves()).containsExactly("changes=n-1");
         assertThat(platform.pollsFrom()).startsWith(null, "n-1");
     }
@@ -129,15 +129,16 @@ class DeclarativeFeedTest {
     }
 
     @Test
-    void a_state_the_mapping_does_not_list_is_passed_over_and_the_rest_stored() {
-        platform.page(null, "n-1", change("b1", "已归档"), change("b2", "已受理"));
+    void a_state_the_mapping_does_not_list_or_an_impossible_date_is_passed_over_and_the_rest_stored() {
+        platform.page(null, "n-1", change("b1", "已归档"), change("b2", "已受理"),
+                change("b3", "需补正").put("bzcl", "信用承诺书").put("bzqx", "2026-02-30"));
         platform.page("n-1", null);
         DeclarativeAdapter adapter = started();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.cursors.position("changes").isPresent());
 
         assertThat(sink.storedIds()).containsExactly("b2");
-        assertThat(adapter.feedStatus().refused()).isEqualTo(1);
+        assertThat(adapter.feedStatus().refused()).isEqualTo(2);
     }
 
     @Test

@@ -5,8 +5,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.tongban.adapters.feed.Legs;
-import org.tongban.adapters.feed.MemoryCursorStore;
+import org.tongban.adapters.testing.Fixtures;
+import org.tongban.adapters.testing.MemoryCursorStore;
 import org.tongban.adapters.spi.AdapterContext;
 
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ final class JinhuaPlatform implements AutoCloseable {
 
     /** A new adapter on the same cursor store (as after a restart); relative mapping paths resolve in {@code baseDir}. */
     DeclarativeAdapter adapter(JsonObject extra, Path baseDir) {
-        return (DeclarativeAdapter) new DeclarativeAdapterFactory().create(new AdapterContext(vertx, Legs.HANGZHOU,
+        return (DeclarativeAdapter) new DeclarativeAdapterFactory().create(new AdapterContext(vertx, Fixtures.PENALIZING,
                 settings(extra), cursors, baseDir));
     }
 
@@ -86,8 +86,8 @@ final class JinhuaPlatform implements AutoCloseable {
     }
 
     static JsonObject change(String id, String zt) {
-        return new JsonObject().put("bgid", id).put("sqbh", "JH-SQ-0001").put("wbbh", Legs.LEG_ID.toString())
-                .put("ajbh", Legs.CASE_ID.toString()).put("sqdq", "230100").put("zt", zt)
+        return new JsonObject().put("bgid", id).put("sqbh", "JH-SQ-0001").put("wbbh", Fixtures.LEG.toString())
+                .put("ajbh", Fixtures.CASE.toString()).put("sqdq", "230100").put("zt", zt)
                 .put("bgsj", "2026-11-21 09:30:00");
     }
 

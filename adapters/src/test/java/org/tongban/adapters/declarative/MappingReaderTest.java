@@ -88,7 +88,8 @@ class MappingReaderTest {
                     .hasMessageContaining("request.apply.qymc: 'enterprise.nam' is not a field of this message")
                     .hasMessageContaining("request.apply.cflb.map.GENRAL: 'GENRAL' is not a value of penalty.category;"
                             + " values: [MINOR, GENERAL, SERIOUS, SPECIFIC_SERIOUS]")
-                    .hasMessageContaining("endpoints.apply.url: unknown variable {legid}")
+                    .hasMessageContaining("endpoints.apply.url: unknown variable {legid}; this endpoint knows"
+                            + " [{baseUrl}, {legId}, {platformReference}]")
                     .hasMessageContaining("response.changes.event.type.map.已修复: 'FIXED' is none of [ACCEPTED,")
                     .hasMessageContaining("request.apply.cfrq.date: 'penalty.authority' is not a date");
         }

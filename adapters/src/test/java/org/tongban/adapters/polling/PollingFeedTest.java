@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.tongban.adapters.feed.Legs;
-import org.tongban.adapters.feed.RecordingSink;
+import org.tongban.adapters.testing.Fixtures;
+import org.tongban.adapters.testing.RecordingSink;
 import org.tongban.adapters.spi.PlatformEvent;
 import org.tongban.adapters.testing.Await;
 import org.tongban.contracts.message.Acceptance;
@@ -86,7 +86,7 @@ class PollingFeedTest {
     class Delivery {
         @Test
         void hands_over_every_change_in_feed_order_as_contract_events_and_saves_each_page_cursor() {
-            platform.server.stubFor(put("/v2/applications/" + Legs.LEG_ID).willReturn(okJson("{\"id\":\"HZ-2026-0001\"}")));
+            platform.server.stubFor(put("/v2/applications/" + Fixtures.LEG).willReturn(okJson("{\"id\":\"HZ-2026-0001\"}")));
             platform.page(null, "p1", true, change("c1", "ACCEPTED"),
                     change("c2", "MATERIALS_REQUESTED").put("reasonText", "缺少承诺书").put("respondBy", "2026-11-28")
                             .put("requestedMaterials", new JsonArray().add(new JsonObject().put("kind", "CREDIT_COMMITMENT")
@@ -96,7 +96,7 @@ class PollingFeedTest {
                             .put("channels", new JsonArray().add("CREDIT_CHINA").add("LOCAL_PORTAL")));
             platform.page("p2", "p2", false);
             PollingAdapter adapter = started();
-            Await.result(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Await.result(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> sink.stored().size() == 4);
             await().atMost(Duration.ofSeconds(10)).until(() -> platform.pollsAfter().contains("p2"));
@@ -104,10 +104,10 @@ class PollingFeedTest {
             List<PlatformEvent> events = sink.stored();
             assertThat(sink.storedIds()).containsExactly("c1", "c2", "c3", "c4");
             assertThat(events).allSatisfy(e -> {
-                assertThat(e.leg().legId()).isEqualTo(Legs.LEG_ID);
-                assertThat(e.leg().caseId()).isEqualTo(Legs.CASE_ID);
-                assertThat(e.leg().homeMember()).isEqualTo(Legs.HARBIN);
-                assertThat(e.leg().penalizingMember()).isEqualTo(Legs.HANGZHOU);
+                assertThat(e.leg().legId()).isEqualTo(Fixtures.LEG);
+                assertThat(e.leg().caseId()).isEqualTo(Fixtures.CASE);
+                assertThat(e.leg().homeMember()).isEqualTo(Fixtures.HOME);
+                assertThat(e.leg().penalizingMember()).isEqualTo(Fixtures.PENALIZING);
                 assertThat(e.leg().platformReference()).isEqualTo("HZ-2026-0001");
                 assertThat(e.at()).isEqualTo(java.time.Instant.parse("2026-11-21T01:30:00Z"));
             });
@@ -122,8 +122,8 @@ class PollingFeedTest {
             assertThat(decision.outcome()).isEqualTo(DecisionOutcome.REPAIRED);
             assertThat(decision.decisionReference()).isEqualTo("杭信修决〔2026〕9号");
             PublicityEnded ended = (PublicityEnded) events.get(3).payload();
-            assertThat(ended.enterprise()).isEqualTo(Legs.enterprise());
-            assertThat(ended.penalty()).isEqualTo(Legs.penalty());
+            assertThat(ended.enterprise()).isEqualTo(Fixtures.enterprise());
+            assertThat(ended.penalty()).isEqualTo(Fixtures.penalty());
             assertThat(ended.endedOn()).isEqualTo(LocalDate.of(2026, 11, 30));
             assertThat(ended.channels()).containsExactly(PublicityChannel.CREDIT_CHINA, PublicityChannel.LOCAL_PORTAL);
             assertThat(platform.cursors.cursorSaves()).containsExactly("changes=p1", "changes=p2");

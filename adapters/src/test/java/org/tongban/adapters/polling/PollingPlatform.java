@@ -5,8 +5,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.tongban.adapters.feed.Legs;
-import org.tongban.adapters.feed.MemoryCursorStore;
+import org.tongban.adapters.testing.Fixtures;
+import org.tongban.adapters.testing.MemoryCursorStore;
 import org.tongban.adapters.spi.AdapterContext;
 
 import java.util.List;
@@ -46,7 +46,7 @@ final class PollingPlatform implements AutoCloseable {
 
     /** A new adapter on the same cursor store, as after a restart. */
     PollingAdapter adapter(JsonObject extra) {
-        return (PollingAdapter) new PollingAdapterFactory().create(new AdapterContext(vertx, Legs.HANGZHOU,
+        return (PollingAdapter) new PollingAdapterFactory().create(new AdapterContext(vertx, Fixtures.PENALIZING,
                 settings(extra), cursors, null));
     }
 
@@ -79,7 +79,7 @@ final class PollingPlatform implements AutoCloseable {
 
     static JsonObject change(String id, String type) {
         return new JsonObject().put("changeId", id).put("applicationId", "HZ-2026-0001")
-                .put("externalId", Legs.LEG_ID.toString()).put("caseId", Legs.CASE_ID.toString())
+                .put("externalId", Fixtures.LEG.toString()).put("caseId", Fixtures.CASE.toString())
                 .put("homeMember", "230100").put("type", type).put("at", "2026-11-21T09:30:00+08:00");
     }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tongban.adapters.failure.Failure;
 import org.tongban.adapters.failure.FailureClassifier;
-import org.tongban.adapters.feed.LegFacts;
-import org.tongban.adapters.feed.Legs;
+import org.tongban.adapters.events.AppliedLegs;
+import org.tongban.adapters.testing.Fixtures;
 import org.tongban.adapters.spi.AdapterHealth;
 import org.tongban.adapters.spi.PenaltyPage;
 import org.tongban.adapters.spi.PlatformReceipt;
@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The calls of the {@code polling} dialect, and what each failure of them means. */
 class PollingSubmissionTest {
-    private static final String APPLICATION_PATH = "/v2/applications/" + Legs.LEG_ID;
+    private static final String APPLICATION_PATH = "/v2/applications/" + Fixtures.LEG;
     private static Vertx vertx;
     private PollingPlatform platform;
     private PollingAdapter adapter;
@@ -81,42 +81,61 @@ class PollingSubmissionTest {
             platform.server.stubFor(put(APPLICATION_PATH).willReturn(aResponse().withStatus(201)
                     .withHeader("Content-Type", "application/json").withBody("{\"id\":\"HZ-2026-0001\"}")));
 
-            PlatformReceipt receipt = Await.result(adapter.submitApplication(Legs.leg(), Legs.application()));
+            PlatformReceipt receipt = Await.result(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             assertThat(receipt.platformReference()).isEqualTo("HZ-2026-0001");
             platform.server.verify(1, putRequestedFor(urlEqualTo(APPLICATION_PATH))
                     .withHeader("X-Api-Key", equalTo(PollingPlatform.API_KEY))
                     .withHeader("Content-Type", equalTo("application/json"))
                     .withRequestBody(equalToJson("""
-                            {"caseId":"019aa1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b","homeMember":"230100",
-                             "creditCode":"%s","enterpriseName":"哈尔滨龙运物流有限公司",
-                             "decisionNumber":"杭交执罚〔2026〕第0417号","decidingAuthority":"杭州市交通运输行政执法队",
+                            {"caseId":"%s","homeMember":"230100",
+                             "creditCode":"%s","enterpriseName":"哈尔滨市北运物流有限公司",
+                             "decisionNumber":"杭交执罚〔2026〕123号","decidingAuthority":"杭州市交通运输局",
                              "decisionDate":"2026-03-15","category":"GENERAL","ruleSet":"cn-2025","appliedOn":"2026-11-20",
-                             "contacts":[{"name":"王建国","role":"ENTERPRISE_REPRESENTATIVE","phone":"13800000001","email":"wang@example.cn"},
-                                         {"name":"李娜","role":"CREDIT_OFFICE","phone":"0451-86000000"}],
-                             "materials":[{"attachmentId":"m1","fileName":"罚款缴纳凭证.pdf","mediaType":"application/pdf",
-                                           "size":1234,"sha256":"5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef",
-                                           "kind":"PROOF_OF_FULFILMENT"}],
+                             "contacts":[{"name":"张敏","role":"CREDIT_OFFICE","phone":"0451-86661234",
+                                          "email":"zhangmin@xyb.harbin.gov.cn"}],
+                             "materials":[{"attachmentId":"att-1","fileName":"罚款缴纳凭证.pdf","mediaType":"application/pdf",
+                                           "size":1234,"sha256":"%s","kind":"PROOF_OF_FULFILMENT"}],
                              "deferredMaterials":[{"kind":"CREDIT_COMMITMENT","description":"信用承诺书原件","promisedDate":"2026-12-01"}],
-                             "statement":"已足额缴纳罚款并完成整改。"}""".formatted(Legs.HARBIN_FIRM))));
+                             "statement":"罚款已缴清 & 已整改 <完毕>"}""".formatted(Fixtures.CASE, Fixtures.CODE, Fixtures.SHA))));
+        }
+
+        @Test
+        void leaves_absent_optional_values_out_of_the_body() {
+            platform.server.stubFor(put(APPLICATION_PATH).willReturn(okJson("{\"id\":\"HZ-2026-0001\"}")));
+            org.tongban.contracts.message.RepairApplication a = Fixtures.application();
+            org.tongban.contracts.message.RepairApplication sparse = new org.tongban.contracts.message.RepairApplication(
+                    a.enterprise(), a.penalty(), a.appliedOn(), null, java.util.List.of(new org.tongban.contracts.message.Contact(
+                    "李娜", org.tongban.contracts.message.ContactRole.CREDIT_OFFICE, "0451-86000000", null)),
+                    java.util.List.of(), null, null);
+
+            Await.result(adapter.submitApplication(Fixtures.leg(), sparse));
+
+            platform.server.verify(putRequestedFor(urlEqualTo(APPLICATION_PATH)).withRequestBody(equalToJson("""
+                    {"caseId":"%s","homeMember":"230100","creditCode":"%s","enterpriseName":"哈尔滨市北运物流有限公司",
+                     "decisionNumber":"杭交执罚〔2026〕123号","decidingAuthority":"杭州市交通运输局","decisionDate":"2026-03-15",
+                     "category":"GENERAL","ruleSet":"cn-2025","appliedOn":"2026-11-20",
+                     "contacts":[{"name":"李娜","role":"CREDIT_OFFICE","phone":"0451-86000000"}],
+                     "materials":[],"deferredMaterials":[]}""".formatted(Fixtures.CASE, Fixtures.CODE))));
         }
 
         @Test
         void remembers_the_enterprise_and_penalty_of_the_leg_before_the_application_leaves() {
             platform.server.stubFor(put(APPLICATION_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-            Await.failure(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Await.failure(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
-            LegFacts.Facts facts = Await.result(new LegFacts(platform.cursors).recall(Legs.LEG_ID)).orElseThrow();
-            assertThat(facts.enterprise()).isEqualTo(Legs.enterprise());
-            assertThat(facts.penalty()).isEqualTo(Legs.penalty());
+            org.tongban.adapters.events.AppliedLeg facts = Await.result(new AppliedLegs(platform.cursors)
+                    .recall(Fixtures.LEG)).orElseThrow();
+            assertThat(facts.enterprise()).isEqualTo(Fixtures.enterprise());
+            assertThat(facts.penalty()).isEqualTo(Fixtures.penalty());
         }
 
         @Test
         void a_repeated_put_of_an_application_the_platform_has_gives_the_same_id() {
             platform.server.stubFor(put(APPLICATION_PATH).willReturn(okJson("{\"id\":\"HZ-2026-0001\"}")));
 
-            assertThat(Await.result(adapter.submitApplication(Legs.leg(), Legs.application())).platformReference())
+            assertThat(Await.result(adapter.submitApplication(Fixtures.leg(), Fixtures.application())).platformReference())
                     .isEqualTo("HZ-2026-0001");
         }
 
@@ -125,24 +144,24 @@ class PollingSubmissionTest {
             platform.server.stubFor(post("/v2/applications/HZ-2026-0001/materials").willReturn(okJson("{\"id\":\"HZ-2026-0001\"}")));
             platform.server.stubFor(post("/v2/applications/HZ-2026-0001/withdrawal").willReturn(okJson("{\"id\":\"HZ-2026-0001\"}")));
 
-            assertThat(Await.result(adapter.submitMaterials(Legs.leg().withPlatformReference("HZ-2026-0001"),
-                    Legs.supplement())).platformReference()).isEqualTo("HZ-2026-0001");
-            assertThat(Await.result(adapter.submitWithdrawal(Legs.leg().withPlatformReference("HZ-2026-0001"),
-                    Legs.withdrawal())).platformReference()).isEqualTo("HZ-2026-0001");
+            assertThat(Await.result(adapter.submitMaterials(Fixtures.leg().withPlatformReference("HZ-2026-0001"),
+                    Fixtures.supplement())).platformReference()).isEqualTo("HZ-2026-0001");
+            assertThat(Await.result(adapter.submitWithdrawal(Fixtures.leg().withPlatformReference("HZ-2026-0001"),
+                    Fixtures.withdrawal())).platformReference()).isEqualTo("HZ-2026-0001");
 
             platform.server.verify(postRequestedFor(urlEqualTo("/v2/applications/HZ-2026-0001/materials"))
                     .withHeader("X-Api-Key", equalTo(PollingPlatform.API_KEY))
                     .withRequestBody(equalToJson("""
-                            {"materials":[{"attachmentId":"m1","fileName":"罚款缴纳凭证.pdf","mediaType":"application/pdf",
-                              "size":1234,"sha256":"5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef",
-                              "kind":"PROOF_OF_FULFILMENT"}],"note":"补充缴款凭证"}""")));
+                            {"materials":[{"attachmentId":"att-2","fileName":"信用承诺书.pdf","mediaType":"application/pdf",
+                              "size":2048,"sha256":"%s","kind":"CREDIT_COMMITMENT"}],"note":"补交承诺书"}"""
+                            .formatted(Fixtures.SHA))));
             platform.server.verify(postRequestedFor(urlEqualTo("/v2/applications/HZ-2026-0001/withdrawal"))
                     .withRequestBody(equalToJson("{\"reason\":\"ENTERPRISE_REQUEST\",\"note\":\"企业申请撤回\"}")));
         }
 
         @Test
         void materials_for_a_leg_the_platform_never_numbered_are_refused_as_bad_data_without_a_call() {
-            Failure f = failureOf(adapter.submitMaterials(Legs.leg(), Legs.supplement()));
+            Failure f = failureOf(adapter.submitMaterials(Fixtures.leg(), Fixtures.supplement()));
 
             assertThat(f.key()).isEqualTo("bad_data");
             assertThat(f.retryable()).isFalse();
@@ -154,7 +173,7 @@ class PollingSubmissionTest {
             String item = """
                     {"creditCode":"%s","enterpriseName":"哈尔滨龙运物流有限公司","decisionNumber":"杭交执罚〔2026〕第0501号",
                      "decidingAuthority":"杭州市交通运输行政执法队","decisionDate":"2026-05-01","category":"SERIOUS",
-                     "ruleSet":"cn-2025","summary":"超限运输","publishedOn":"2026-05-03"}""".formatted(Legs.HARBIN_FIRM);
+                     "ruleSet":"cn-2025","summary":"超限运输","publishedOn":"2026-05-03"}""".formatted(Fixtures.CODE);
             platform.server.stubFor(get(urlPathEqualTo("/v2/penalties")).withQueryParam("after", absent())
                     .willReturn(okJson("{\"penalties\":[" + item + ",{\"creditCode\":\"bad\"}],\"cursor\":\"pn-1\",\"more\":true}")));
             platform.server.stubFor(get(urlPathEqualTo("/v2/penalties")).withQueryParam("after", equalTo("pn-1"))
@@ -164,7 +183,7 @@ class PollingSubmissionTest {
             PenaltyPage next = Await.result(adapter.readPenalties("pn-1", 50));
 
             assertThat(first.decisions()).hasSize(1);
-            assertThat(first.decisions().get(0).penalty().penalizingMember()).isEqualTo(Legs.HANGZHOU);
+            assertThat(first.decisions().get(0).penalty().penalizingMember()).isEqualTo(Fixtures.PENALIZING);
             assertThat(first.decisions().get(0).penalty().category()).isEqualTo(PenaltyCategory.SERIOUS);
             assertThat(first.decisions().get(0).publishedOn()).isEqualTo(LocalDate.of(2026, 5, 3));
             assertThat(first.nextCursor()).isEqualTo("pn-1");
@@ -208,7 +227,7 @@ class PollingSubmissionTest {
             platform.server.stubFor(put(APPLICATION_PATH).willReturn(aResponse().withStatus(status)
                     .withHeader("Content-Type", "application/json").withBody("{\"message\":\"no\"}")));
 
-            Failure f = failureOf(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Failure f = failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             assertThat(f.key()).isEqualTo(key);
             assertThat(f.retryable()).isEqualTo(retryable);
@@ -220,7 +239,7 @@ class PollingSubmissionTest {
             platform.server.stubFor(put(APPLICATION_PATH).willReturn(aResponse().withStatus(429)
                     .withHeader("Retry-After", "7").withBody("{\"message\":\"slow down\"}")));
 
-            Failure f = failureOf(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Failure f = failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             assertThat(f.key()).isEqualTo("throttled");
             assertThat(f.retryable()).isTrue();
@@ -231,7 +250,7 @@ class PollingSubmissionTest {
         void a_reset_connection_is_retryable() {
             platform.server.stubFor(put(APPLICATION_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-            Failure f = failureOf(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Failure f = failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             assertThat(f.key()).isEqualTo("connection");
             assertThat(f.retryable()).isTrue();
@@ -241,7 +260,7 @@ class PollingSubmissionTest {
         void an_answer_slower_than_the_request_timeout_is_a_retryable_timeout() {
             platform.server.stubFor(put(APPLICATION_PATH).willReturn(okJson("{\"id\":\"late\"}").withFixedDelay(2_000)));
 
-            Failure f = failureOf(adapter.submitApplication(Legs.leg(), Legs.application()));
+            Failure f = failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application()));
 
             assertThat(f.key()).isEqualTo("timeout");
             assertThat(f.retryable()).isTrue();
@@ -250,11 +269,11 @@ class PollingSubmissionTest {
         @Test
         void an_answer_that_cannot_be_read_is_permanent() {
             platform.server.stubFor(put(APPLICATION_PATH).willReturn(aResponse().withStatus(201).withBody("<html>ok</html>")));
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())))
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())))
                     .extracting(Failure::key, Failure::retryable).containsExactly("unreadable", false);
 
             platform.server.stubFor(put(APPLICATION_PATH).willReturn(aResponse().withStatus(201).withBody("{\"no\":1}")));
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())))
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())))
                     .extracting(Failure::key, Failure::retryable).containsExactly("unreadable", false);
         }
 
@@ -267,9 +286,9 @@ class PollingSubmissionTest {
             platform.server.stubFor(put(APPLICATION_PATH).inScenario("flaky").whenScenarioStateIs("third")
                     .willReturn(aResponse().withStatus(201).withBody("{\"id\":\"HZ-2026-0001\"}")));
 
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())).retryable()).isTrue();
-            assertThat(failureOf(adapter.submitApplication(Legs.leg(), Legs.application())).retryable()).isTrue();
-            assertThat(Await.result(adapter.submitApplication(Legs.leg(), Legs.application())).platformReference())
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())).retryable()).isTrue();
+            assertThat(failureOf(adapter.submitApplication(Fixtures.leg(), Fixtures.application())).retryable()).isTrue();
+            assertThat(Await.result(adapter.submitApplication(Fixtures.leg(), Fixtures.application())).platformReference())
                     .isEqualTo("HZ-2026-0001");
             platform.server.verify(3, putRequestedFor(urlEqualTo(APPLICATION_PATH)));
         }
