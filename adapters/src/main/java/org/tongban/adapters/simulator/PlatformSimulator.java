@@ -57,13 +57,9 @@ public final class PlatformSimulator implements SimulatorControl {
                 options.randomSeed() == null ? new Random() : new Random(options.randomSeed()));
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setKeepAlive(true)
                 .setIdleTimeout(30));
-        this.pusher = options.dialect() == Dialect.REST_OAUTH2
-                ? new CallbackPusher(vertx, book, RestOauth2Dialect.pusher(client, options), options.pushRetryFirst(),
-                options.pushRetryMax())
-                : options.dialect() == Dialect.XML_HMAC
-                ? new CallbackPusher(vertx, book, XmlHmacDialect.pusher(client, options), options.pushRetryFirst(),
-                options.pushRetryMax())
-                : null;
+        this.pusher = options.dialect().pushes() ? new CallbackPusher(vertx, book, options.dialect() == Dialect.XML_HMAC
+                ? XmlHmacDialect.pusher(client, options) : RestOauth2Dialect.pusher(client, options),
+                options.pushRetryFirst(), options.pushRetryMax()) : null;
         this.runner = new PolicyRunner(vertx, book, pusher == null ? EventPublisher.FEED_ONLY : pusher);
         PlatformContext ctx = new PlatformContext(vertx, options, new PlatformService(book, policies, runner), faults);
         switch (options.dialect()) {

@@ -67,30 +67,6 @@ public record SimulatorOptions(Dialect dialect, String member, String host, int 
         return new Builder(dialect, member);
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder(dialect, member);
-        b.host = host;
-        b.port = port;
-        b.clientId = clientId;
-        b.clientSecret = clientSecret;
-        b.callbackToken = callbackToken;
-        b.tokenTtl = tokenTtl;
-        b.appKey = appKey;
-        b.appSecret = appSecret;
-        b.charset = charset;
-        b.apiKey = apiKey;
-        b.policy = policy;
-        b.byCode.putAll(policiesByCreditCode);
-        b.faults = faults;
-        b.penalties.addAll(penalties);
-        b.pushRetryFirst = pushRetryFirst;
-        b.pushRetryMax = pushRetryMax;
-        b.pushTimeout = pushTimeout;
-        b.clock = clock;
-        b.randomSeed = randomSeed;
-        return b;
-    }
-
     /** Options with development defaults; every setter returns the builder. */
     public static final class Builder {
         private final Dialect dialect;

@@ -120,10 +120,17 @@ class PollingSimulatorTest {
     }
 
     @Test
-    void penalties_and_ping() {
+    void penalties_seeded_and_published_later_are_listed_then_ping() {
         SimulatorFixture.Answer p = platform.get("/v2/penalties", KEY);
         assertThat(p.json().getJsonArray("penalties").getJsonObject(0).getString("decisionDate")).isEqualTo("2026-05-20");
         assertThat(p.json().getBoolean("more")).isFalse();
+
+        platform.simulator().publish(new PenaltyEntry(Samples.OTHER_FIRM, "哈尔滨乙公司", "穗交罚〔2026〕99号", "广州市交通运输局",
+                LocalDate.of(2026, 6, 1), "SERIOUS", "cn-2025", null, LocalDate.of(2026, 6, 2)));
+        SimulatorFixture.Answer next = platform.get("/v2/penalties?after=" + p.json().getString("cursor"), KEY);
+        assertThat(next.json().getJsonArray("penalties")).hasSize(1);
+        assertThat(next.json().getJsonArray("penalties").getJsonObject(0).getString("category")).isEqualTo("SERIOUS");
+
         assertThat(platform.get("/v2/ping", KEY).status()).isEqualTo(200);
         assertThat(platform.get("/v2/ping").status()).isEqualTo(401);
     }

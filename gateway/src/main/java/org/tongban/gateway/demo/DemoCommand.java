@@ -56,6 +56,8 @@ public final class DemoCommand {
         try {
             federation = DemoFederation.start(dir, options.basePort(), cities, (city, b) -> {
                 for (Story s : stories) {
+                    // each penalizing platform has published its penalty (行政处罚信息公示) in its feed
+                    s.publishedAt(city.id()).forEach(b::penalty);
                     if (city.id().equals(s.asksMaterials())) {
                         b.policyFor(s.creditCode(), DemoPlatforms.WITH_MATERIALS);
                     }

@@ -3,6 +3,7 @@ package org.tongban.gateway.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tongban.adapters.simulator.book.PenaltyEntry;
 import org.tongban.contracts.crypto.Digests;
 import org.tongban.contracts.id.CreditCode;
 
@@ -48,6 +49,14 @@ record Story(int number, String title, String homeMember, String clerk, String c
                         "未按规定办理道路运输证"),
                 new Penalty("120000", "津交执罚〔2026〕0415号", "天津市交通运输委员会", today.minusMonths(6).withDayOfMonth(8),
                         "货车超限运输")), "120000");
+    }
+
+    /** The story's penalties decided at {@code member}, as that platform's penalty feed lists them. */
+    List<PenaltyEntry> publishedAt(String member) {
+        return penalties.stream().filter(p -> p.member().equals(member))
+                .map(p -> new PenaltyEntry(creditCode, enterpriseName, p.decisionNumber(), p.authority(), p.decisionDate(),
+                        "GENERAL", "cn-2025", p.summary(), p.decisionDate().plusDays(3)))
+                .toList();
     }
 
     static String code(String first17) {

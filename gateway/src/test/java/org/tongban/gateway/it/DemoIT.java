@@ -145,6 +145,10 @@ class DemoIT {
         assertThat(transitions(guangzhou, legAt(home, "440100"))).containsExactlyElementsOf(PLAIN);
 
         assertThat(platformApplication("331000", caseId).getString("status")).isEqualTo("PUBLICITY_ENDED");
+        // 台州's platform had published the penalty in its feed
+        assertThat(adminGet("331000", "/admin/penalties").getJsonArray("items").stream()
+                .map(p -> ((io.vertx.core.json.JsonObject) p).getString("creditCode")))
+                .contains(home.get("enterprise").get("creditCode").asText());
         assertThat(platformApplication("440100", caseId).getString("status")).isEqualTo("PUBLICITY_ENDED");
     }
 
@@ -221,13 +225,17 @@ class DemoIT {
     }
 
     private static io.vertx.core.json.JsonObject platformApplication(String member, String caseId) {
+        var items = adminGet(member, "/admin/applications?caseId=" + caseId).getJsonArray("items");
+        assertThat(items).as("applications of case %s at %s", caseId, member).hasSize(1);
+        return items.getJsonObject(0);
+    }
+
+    private static io.vertx.core.json.JsonObject adminGet(String member, String path) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(platforms.get(member) + "/admin/applications?caseId=" + caseId)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            var items = new io.vertx.core.json.JsonObject(r.body()).getJsonArray("items");
-            assertThat(items).as("applications of case %s at %s", caseId, member).hasSize(1);
-            return items.getJsonObject(0);
+                    URI.create(platforms.get(member) + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("GET %s at %s", path, member).isEqualTo(200);
+            return new io.vertx.core.json.JsonObject(r.body());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -218,10 +218,6 @@ public final class PlatformBook {
                 : new PushState(p.attempts() + 1, false, error, null));
     }
 
-    public synchronized Optional<PushState> pushState(String eventId) {
-        return Optional.ofNullable(pushes.get(eventId));
-    }
-
     // ---- admin ----
 
     public synchronized JsonArray applicationsJson(Predicate<Application> filter,

@@ -6,9 +6,11 @@ import java.nio.charset.Charset;
 public final class XmlWriter {
     private final StringBuilder sb = new StringBuilder();
     private final Charset charset;
+    private final java.nio.charset.CharsetEncoder encoder;
 
     private XmlWriter(Charset charset, String root) {
         this.charset = charset;
+        this.encoder = charset.newEncoder();
         sb.append("<?xml version=\"1.0\" encoding=\"").append(charset.name()).append("\"?>");
         sb.append('<').append(root).append('>');
     }
@@ -43,10 +45,16 @@ public final class XmlWriter {
         return sb.toString().getBytes(charset);
     }
 
+    /** Markup characters as entities; text the charset cannot encode as character references, never as '?'. */
     private void escape(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp > 0x7f && !encoder.canEncode(new String(Character.toChars(cp)))) {
+                sb.append("&#").append(cp).append(';');
+                continue;
+            }
+            switch (cp) {
                 case '<':
                     sb.append("&lt;");
                     break;
@@ -60,7 +68,7 @@ public final class XmlWriter {
                     sb.append("&quot;");
                     break;
                 default:
-                    sb.append(c);
+                    sb.appendCodePoint(cp);
             }
         }
     }
