@@ -154,7 +154,8 @@ public record NodeConfig(Node node, Federation federation, List<HostedMember> me
     /**
      * Penalty sharing (信息共享) between members.
      *
-     * @param batchSize notices per signed {@code PenaltyNoticeBatch} (a home member's lone notice goes as a single {@code PenaltyNotice})
+     * @param batchSize notices per signed {@code PenaltyNoticeBatch} (a home member's lone notice goes as
+     *                  a single {@code PenaltyNotice})
      * @param pageSize  penalty decisions read from a member's platform at a time
      * @param pollEvery how often a platform's penalty feed is read when it had nothing more
      * @param jobsEvery how often due reminders (期满提醒) and automatic ends of publicity (免申享) are looked for

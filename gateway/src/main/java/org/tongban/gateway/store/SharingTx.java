@@ -60,9 +60,10 @@ public interface SharingTx {
     boolean endNotice(MemberId penalizingMember, String decisionNumber, LocalDate endedOn, PublicityEndCause cause);
 
     /**
-     * Takes up to {@code limit} notices whose earliest application day is {@code today} or before,
-     * not reminded, not ended and without a case, and marks them reminded at {@code at}; returns
-     * them. A notice is taken once, whatever the number of processes.
+     * Takes up to {@code limit} notices whose earliest application day is {@code today} or before
+     * and whose publicity has not ended by itself by then, not reminded, not ended and without a
+     * case, and marks them reminded at {@code at}; returns them. A notice is taken once, whatever
+     * the number of processes.
      */
     List<NoticeRecord> claimDueReminders(LocalDate today, Instant at, int limit);
 }

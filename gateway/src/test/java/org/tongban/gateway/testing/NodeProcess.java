@@ -70,7 +70,11 @@ public final class NodeProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("node " + nodeId + " exited with " + process.exitValue() + ":\n" + tail());
             }
-            if (logText().contains(marker + ":") && countOf(logText(), marker + ":") >= starts) {
+            // ready in this start's part of the log: the node prints its ready line twice (log and
+            // console), so counting lines over the whole log would take a restart for ready at once
+            String text = logText();
+            int since = text.lastIndexOf("---- start " + starts + " ----");
+            if (since >= 0 && text.indexOf(marker + ":", since) >= 0) {
                 return this;
             }
             try {
@@ -165,14 +169,6 @@ public final class NodeProcess implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static int countOf(String text, String marker) {
-        int n = 0;
-        for (int i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     @Override

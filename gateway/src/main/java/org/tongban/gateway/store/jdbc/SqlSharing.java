@@ -173,10 +173,13 @@ final class SqlSharing implements SharingTx {
 
     @Override
     public List<NoticeRecord> claimDueReminders(LocalDate today, Instant at, int limit) {
-        // The same conditions as the partial index penalty_notices_remind, so the claim reads only due rows.
+        // The conditions of the partial index penalty_notices_remind, so the claim reads only due rows;
+        // a notice whose maximum period has passed is past repairing, not due for a reminder.
+        String day = today.toString();
         List<String> ids = tx.list("SELECT notice_id FROM penalty_notices WHERE reminded_at IS NULL AND ended_on IS NULL"
-                + " AND case_id IS NULL AND earliest_application <= ? ORDER BY earliest_application, notice_id LIMIT ?"
-                + dialect.skipLocked(), rs -> rs.getString(1), today.toString(), limit);
+                + " AND case_id IS NULL AND earliest_application <= ? AND (automatic_end IS NULL OR automatic_end > ?)"
+                + " ORDER BY earliest_application, notice_id LIMIT ?" + dialect.skipLocked(), rs -> rs.getString(1), day,
+                day, limit);
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -162,7 +162,10 @@ abstract class SharingStoreContractTest {
             NoticeRecord ended = notice(HARBIN, HANGZHOU, 4, TODAY);
             NoticeRecord withCase = notice(HARBIN, HANGZHOU, 5, TODAY);
             NoticeRecord never = notice(HARBIN, HANGZHOU, 7, null);
-            insert(List.of(due, overdue, future, ended, withCase, never));
+            NoticeRecord p = notice(HARBIN, HANGZHOU, 9, TODAY.minusMonths(4));
+            NoticeRecord pastMaximum = new NoticeRecord(p.noticeId(), HARBIN, p.enterprise(), p.penalty(), null, null,
+                    p.messageId(), null, null, T0, TODAY.minusMonths(4), TODAY, null, null, null, null);
+            insert(List.of(due, overdue, future, ended, withCase, never, pastMaximum));
             tx((Tx tx) -> tx.sharing().endNotice(HANGZHOU, ended.penalty().decisionNumber(), TODAY, PublicityEndCause.REPAIRED));
             tx((Tx tx) -> tx.sharing().linkCase(withCase.noticeId(), IDS.newCaseId()));
 
