@@ -11,7 +11,7 @@ import org.tongban.adapters.events.AppliedLegs;
 import org.tongban.adapters.events.EventTranslator;
 import org.tongban.adapters.failure.Failure;
 import org.tongban.adapters.failure.FailureClassifier;
-import org.tongban.adapters.http.CallbackServer;
+import org.tongban.adapters.http.CallbackEndpoint;
 import org.tongban.adapters.http.OAuth2TokenSource;
 import org.tongban.adapters.http.PathSegment;
 import org.tongban.adapters.spi.AdapterContext;
@@ -46,11 +46,12 @@ public final class RestOAuth2Adapter implements PlatformAdapter {
     private final AppliedLegs legs;
     private final EventTranslator translator;
     private final Clock clock;
-    private volatile CallbackServer callbacks;
+    private final CallbackEndpoint callbacks;
 
     public RestOAuth2Adapter(AdapterContext context, RestOAuth2Settings settings, Clock clock) {
         this.vertx = context.vertx();
         this.member = context.member();
+        this.callbacks = new CallbackEndpoint(vertx, settings.callback(), member);
         this.settings = settings;
         this.clock = clock;
         this.client = settings.http().createClient(vertx);
@@ -61,20 +62,12 @@ public final class RestOAuth2Adapter implements PlatformAdapter {
 
     @Override
     public Future<Void> start(PlatformEventSink sink) {
-        if (callbacks != null) {
-            return Future.failedFuture(new IllegalStateException("the adapter of " + member + " is already started"));
-        }
-        return CallbackServer.start(vertx, settings.callback(), new RestCallbacks(settings.callbackToken(), translator, sink))
-                .onSuccess(server -> callbacks = server)
-                .mapEmpty();
+        return callbacks.start(new RestCallbacks(settings.callbackToken(), translator, sink));
     }
 
     @Override
     public Future<Void> stop() {
-        CallbackServer server = callbacks;
-        callbacks = null;
-        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        return closed.eventually(() -> {
+        return callbacks.stop().eventually(() -> {
             client.close();
             return Future.succeededFuture();
         });
@@ -82,15 +75,7 @@ public final class RestOAuth2Adapter implements PlatformAdapter {
 
     /** The callback URL given to the platform: the public URL, or the receiver's bound address. */
     public String callbackUrl() {
-        CallbackServer server = callbacks;
-        if (server == null) {
-            if (settings.callback().publicUrl() != null) {
-                return settings.callback().publicUrl().toString();
-            }
-            throw new IllegalStateException("the adapter of " + member
-                    + " has no callback address before start(): its receiver binds a port at start");
-        }
-        return server.url();
+        return callbacks.url();
     }
 
     @Override

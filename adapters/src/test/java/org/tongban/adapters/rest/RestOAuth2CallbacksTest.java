@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class RestOAuth2CallbacksTest extends RestPlatformFixture {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -131,7 +133,8 @@ class RestOAuth2CallbacksTest extends RestPlatformFixture {
             sink.holdingUntil(stored);
 
             CompletableFuture<HttpResponse<String>> answer = pushAsync(CALLBACK_TOKEN, event("ACCEPTED", ""));
-            Thread.sleep(300);
+            // the adapter has handed the event over; until the store answers, the platform gets no answer
+            await().atMost(Duration.ofSeconds(10)).until(() -> sink.attempts().size() == 1);
             assertThat(answer).isNotDone();
 
             stored.complete();

@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class XmlHmacCallbacksTest extends XmlPlatformFixture {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -132,7 +134,8 @@ class XmlHmacCallbacksTest extends XmlPlatformFixture {
 
             CompletableFuture<HttpResponse<byte[]>> answer = pushAsync(event("ACCEPTED", ""),
                     System.currentTimeMillis(), freshNonce(), APP_SECRET);
-            Thread.sleep(300);
+            // the adapter has handed the event over; until the store answers, the platform gets no answer
+            await().atMost(Duration.ofSeconds(10)).until(() -> sink.attempts().size() == 1);
             assertThat(answer).isNotDone();
 
             stored.complete();

@@ -118,7 +118,8 @@ class SlaBreachPostgresIT {
         await().ignoreExceptions().atMost(Duration.ofSeconds(90))
                 .until(() -> cases.stream().allMatch(id -> breaches(viaA, id) == 1));
         // A few more polls of both processes: nothing fires twice.
-        sleep(Duration.ofSeconds(2));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+                .until(() -> cases.stream().allMatch(id -> breaches(viaB, id) == 1));
         for (String id : cases) {
             JsonNode c = viaB.get("/office/v1/cases/" + id).body();
             assertThat(kinds(c)).as("home timeline of %s", id).containsOnlyOnce("SLA_BREACH", "ESCALATED");
@@ -137,7 +138,8 @@ class SlaBreachPostgresIT {
         OfficeClient east = federation.office("east", HANGZHOU.value(), "clerk");
         await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> metric(east,
                 "tongban_messages_in_total", "type=\"Escalation\"", "outcome=\"accepted\"") >= CASES);
-        sleep(Duration.ofSeconds(1));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30)).until(() -> metric(east,
+                "tongban_messages_in_total", "type=\"Escalation\"", "outcome=\"accepted\"") == CASES);
         assertThat(metric(east, "tongban_messages_in_total", "type=\"Escalation\"", "outcome=\"accepted\""))
                 .isEqualTo(CASES);
         for (String id : cases) {
@@ -176,14 +178,5 @@ class SlaBreachPostgresIT {
         List<String> out = new ArrayList<>();
         c.get("timeline").forEach(e -> out.add(e.get("kind").asText()));
         return out;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
