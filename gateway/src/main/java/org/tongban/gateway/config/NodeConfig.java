@@ -76,7 +76,23 @@ public record NodeConfig(Node node, Federation federation, List<HostedMember> me
      * This node's TLS identity, used as server and as client on the federation API. Peers are
      * trusted by the certificate fingerprints the signed directory lists for their nodes.
      */
-    public record Tls(Path certificate, Path privateKey) {
+    public record Tls(Path certificate, Path privateKey, TlsEngine engine) {
+        public Tls {
+            engine = engine == null ? TlsEngine.auto : engine;
+        }
+
+        public Tls(Path certificate, Path privateKey) {
+            this(certificate, privateKey, TlsEngine.auto);
+        }
+    }
+
+    /**
+     * Which TLS implementation the federation API uses: {@code openssl} (BoringSSL through
+     * netty-tcnative; AES-GCM several times cheaper than the JDK's on inbound buffers), {@code jdk},
+     * or {@code auto}, BoringSSL where its native library loads on this platform, else the JDK.
+     */
+    public enum TlsEngine {
+        auto, openssl, jdk
     }
 
     /**

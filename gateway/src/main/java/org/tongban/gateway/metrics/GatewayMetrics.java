@@ -16,6 +16,7 @@ import static org.tongban.ops.metrics.MetricNames.CIRCUIT_STATE;
 import static org.tongban.ops.metrics.MetricNames.DEAD_LETTERED;
 import static org.tongban.ops.metrics.MetricNames.DEAD_LETTERS;
 import static org.tongban.ops.metrics.MetricNames.DELIVERY_LATENCY;
+import static org.tongban.ops.metrics.MetricNames.OUTBOX_GIVEN_BACK;
 import static org.tongban.ops.metrics.MetricNames.INBOUND_LATENCY;
 import static org.tongban.ops.metrics.MetricNames.LEG_TRANSITIONS;
 import static org.tongban.ops.metrics.MetricNames.MESSAGES_IN;
@@ -76,6 +77,12 @@ public final class GatewayMetrics {
     public void deadLettered(String destination, String reason) {
         Counter.builder(DEAD_LETTERED).description("Messages moved to dead letters")
                 .tags("destination", destination, "reason", reason).register(registry).increment();
+    }
+
+    /** New outbox rows given back to the store, beyond what memory holds per destination. */
+    public void outboxGivenBack(long count) {
+        Counter.builder(OUTBOX_GIVEN_BACK).description("New outbox rows left to the claim: their destination already"
+                + " had a claim's worth in memory").register(registry).increment(count);
     }
 
     public void platformEvent(String member, String type, String outcome) {

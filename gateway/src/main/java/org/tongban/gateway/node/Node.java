@@ -257,8 +257,9 @@ public final class Node {
             sharing.start();
             long every = Math.max(1000, config.federation().refreshEvery().toMillis());
             directoryTimer = vertx.setPeriodic(every, id -> vertx.executeBlocking(directory::refresh, false));
-            LOG.info("node {} ready: federation={}://{}:{} office=http://{}:{} ops=http://{}:{} store={} members={}",
+            LOG.info("node {} ready: federation={}://{}:{}{} office=http://{}:{} ops=http://{}:{} store={} members={}",
                     config.node().id(), tls == null ? "http" : "https", listen.federation().host(), federationPort,
+                    tls == null ? "" : " (tls " + tls.engineName() + ")",
                     listen.office().host(), officePort, listen.ops().host(), opsPort, store.kind(), adapters.keySet());
         });
     }

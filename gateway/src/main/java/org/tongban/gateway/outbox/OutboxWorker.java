@@ -294,11 +294,26 @@ public final class OutboxWorker {
             return;
         }
         List<Hint> records = new ArrayList<>();
+        List<Long> shed = new ArrayList<>();
         Hint next;
-        while (records.size() < 512 && (next = hinted.poll()) != null) {
+        while (records.size() < 512 && records.size() + shed.size() < 4096 && (next = hinted.poll()) != null) {
+            Lane lane = lane(next.record().destination());
+            if (lane.held() >= claimLimit) {
+                // memory holds no more than a claim's worth per destination; the rest waits in the store
+                shed.add(next.record().seq());
+                lane.shed = true;
+                continue;
+            }
+            lane.preparing++;
             records.add(next);
         }
+        if (!shed.isEmpty()) {
+            giveBack(shed);
+        }
         if (records.isEmpty()) {
+            if (!hinted.isEmpty() && draining.compareAndSet(false, true)) {
+                context.runOnContext(v -> drainHints());
+            }
             return;
         }
         Instant now = clock.instant();
@@ -312,6 +327,9 @@ public final class OutboxWorker {
             return prepared;
         }, false).onComplete(ar -> {
             units--;
+            for (Hint h : records) {
+                lane(h.record().destination()).preparing--;
+            }
             if (ar.succeeded()) {
                 take(ar.result());
             } else {
@@ -325,6 +343,29 @@ public final class OutboxWorker {
                 drainHints();
             }
         });
+    }
+
+    /**
+     * Gives rows queued born claimed back to the store, unattempted and due now, when their
+     * destination already has as many in memory as a claim takes: the poll claims them as the
+     * destination catches up, so memory stays bounded however far deliveries fall behind intake.
+     */
+    private void giveBack(List<Long> seqs) {
+        Instant now = clock.instant();
+        units++;
+        vertx.executeBlocking(() -> store.inTransaction(tx -> tx.releaseClaims(seqs, owner, now)), false)
+                .onComplete(ar -> {
+                    units--;
+                    if (ar.failed()) {
+                        LOG.warn("outbox worker {} could not give back {} message(s) beyond its memory bound; their"
+                                + " leases will expire", owner, seqs.size(), ar.cause());
+                    } else {
+                        metrics.outboxGivenBack(ar.result());
+                    }
+                    if (stopping && units == 0 && drained != null) {
+                        drained.tryComplete();
+                    }
+                });
     }
 
     /** The lease owner of this worker, under which rows may be queued born claimed. */
@@ -464,6 +505,10 @@ public final class OutboxWorker {
                 drained.tryComplete();
             }
             pump(lane);
+            if (lane.shed && lane.waiting.isEmpty() && !stopping) {
+                lane.shed = false;
+                tick(); // what was given back is due: claim it now rather than at the next poll
+            }
         });
     }
 
@@ -616,6 +661,14 @@ public final class OutboxWorker {
         final CircuitBreaker breaker;
         final ArrayDeque<Claimed> waiting = new ArrayDeque<>();
         int active;
+        /** New rows being read back for this destination. */
+        int preparing;
+        /** True when rows were given back to the store since the lane last ran empty. */
+        boolean shed;
+
+        int held() {
+            return active + waiting.size() + preparing;
+        }
 
         Lane(String destination) {
             this.destination = destination;

@@ -75,6 +75,12 @@ public interface Tx {
     /** Gives a claimed message back for a later attempt; false when this owner no longer holds its lease. */
     boolean markRetry(long seq, String owner, Instant nextAttemptAt, String errorKey, String error);
 
+    /**
+     * Gives claimed messages back unattempted, due now (no error recorded): what a process holds
+     * more of than it keeps in memory is left to the next claim. Returns how many it still held.
+     */
+    int releaseClaims(Collection<Long> seqs, String owner, Instant now);
+
     /** Dead-letters a claimed message; false when this owner no longer holds its lease. */
     boolean markDead(long seq, String owner, Instant at, String errorKey, String error);
 

@@ -3,7 +3,10 @@ package org.tongban.gateway.tls;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -77,12 +80,36 @@ public final class NodeTls {
     private final X509Certificate certificate;
     private final DirectoryHolder directory;
     private final TrustOptions trust;
+    private final SSLEngineOptions engine;
 
-    private NodeTls(PemKeyCertOptions keyCert, X509Certificate certificate, DirectoryHolder directory) {
+    private NodeTls(PemKeyCertOptions keyCert, X509Certificate certificate, DirectoryHolder directory,
+                    SSLEngineOptions engine) {
         this.keyCert = keyCert;
         this.certificate = certificate;
         this.directory = directory;
         this.trust = TrustOptions.wrap(new PinningTrustManager(directory::directory));
+        this.engine = engine;
+    }
+
+    /** The TLS implementation {@code tls.engine} asks for; {@code openssl} where it cannot load is a configuration error. */
+    static SSLEngineOptions engine(NodeConfig.TlsEngine wanted) {
+        switch (wanted) {
+            case jdk:
+                return new JdkSSLEngineOptions();
+            case openssl:
+                if (!OpenSSLEngineOptions.isAvailable()) {
+                    throw new ConfigException("tls.engine: openssl is not available on this platform (netty-tcnative"
+                            + " BoringSSL did not load); use auto or jdk");
+                }
+                return new OpenSSLEngineOptions();
+            default:
+                return OpenSSLEngineOptions.isAvailable() ? new OpenSSLEngineOptions() : new JdkSSLEngineOptions();
+        }
+    }
+
+    /** {@code openssl} or {@code jdk}: the TLS implementation in use. */
+    public String engineName() {
+        return engine instanceof OpenSSLEngineOptions ? "openssl" : "jdk";
     }
 
     /** A certificate made by {@link #generate}: where it was written and the fingerprint to pin. */
@@ -110,12 +137,13 @@ public final class NodeTls {
         checkPair(cert, key, cfg);
         PemKeyCertOptions options = new PemKeyCertOptions().setCertValue(Buffer.buffer(certPem))
                 .setKeyValue(Buffer.buffer(keyPem));
-        return new NodeTls(options, cert, directory);
+        return new NodeTls(options, cert, directory, engine(cfg.engine()));
     }
 
     /** Options for the federation API's server: TLS 1.3/1.2, a client certificate required and pinned. */
     public HttpServerOptions server(HttpServerOptions base) {
         base.setSsl(true);
+        base.setSslEngineOptions(engine.copy());
         base.setKeyCertOptions(keyCert.copy());
         base.setTrustOptions(trust.copy());
         base.setClientAuth(ClientAuth.REQUIRED);
@@ -129,6 +157,7 @@ public final class NodeTls {
      * {@code https} URLs.
      */
     public WebClientOptions client(WebClientOptions base) {
+        base.setSslEngineOptions(engine.copy());
         base.setKeyCertOptions(keyCert.copy());
         base.setTrustOptions(trust.copy());
         base.setVerifyHost(false);

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClientOptions;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -393,6 +395,28 @@ class OutboxWorkerTest {
 
             assertThat(east.count()).isEqualTo(8);
             assertThat(east.maxOpen()).isEqualTo(2);
+        }
+
+        @Test
+        void new_rows_beyond_a_claims_worth_per_destination_wait_in_the_store_and_are_all_delivered_once() {
+            east.otherwise(new Receipted(Duration.ofMillis(5)));
+            OutboxWorker w = start(NorthNode.outbox(s -> s.concurrency(1))); // a claim's worth: 64
+            OutboxHints hints = new OutboxHints();
+            hints.bind(w.owner(), Duration.ofSeconds(60), clock, w::enqueued);
+            north.dispatcher.bindHints(hints);
+
+            List<CaseView> cases = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                cases.add(north.fileCase(30)); // 150 rows queued born claimed, faster than one lane delivers
+            }
+
+            eventually().atMost(60, TimeUnit.SECONDS).until(() -> cases.stream().flatMap(c -> c.legs().stream())
+                    .allMatch(l -> north.outboxOf(l.legId()).status() == OutboxStatus.DELIVERED));
+            assertThat(north.registry.find(MetricNames.OUTBOX_GIVEN_BACK).counter()).isNotNull()
+                    .extracting(c -> c.count()).asInstanceOf(InstanceOfAssertFactories.DOUBLE).isPositive();
+            assertThat(east.count()).isEqualTo(150);
+            assertThat(east.requests()).extracting(FakePeer.Request::messageId).doesNotHaveDuplicates();
+            assertThat(east.maxOpen()).isEqualTo(1);
         }
     }
 

@@ -22,6 +22,8 @@ public final class MetricNames {
     public static final String DEAD_LETTERS = "tongban.dead.letters";
     /** Messages dead-lettered. Tags: destination, reason. */
     public static final String DEAD_LETTERED = "tongban.dead.lettered";
+    /** New outbox rows left to the store's claim because their destination already had a claim's worth in memory. No tags. */
+    public static final String OUTBOX_GIVEN_BACK = "tongban.outbox.given.back";
     /** Envelopes refused at verification. Tags: code. */
     public static final String VERIFICATION_FAILURES = "tongban.verification.failures";
     /** Leg transitions applied. Tags: member, to. */

@@ -363,6 +363,17 @@ final class SqlTx implements Tx {
     }
 
     @Override
+    public int releaseClaims(java.util.Collection<Long> seqs, String owner, Instant now) {
+        int released = 0;
+        for (long seq : seqs) {
+            released += update("UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL,"
+                    + " lease_until = NULL WHERE seq = ? AND status = 'IN_FLIGHT' AND lease_owner = ?",
+                    now.toEpochMilli(), seq, owner);
+        }
+        return released;
+    }
+
+    @Override
     public boolean markDead(long seq, String owner, Instant at, String errorKey, String error) {
         return 1 == update("UPDATE outbox SET status = 'DEAD', next_attempt_at = ?, last_error_key = ?, last_error = ?,"
                 + " lease_owner = NULL, lease_until = NULL WHERE seq = ? AND status = 'IN_FLIGHT' AND lease_owner = ?",
