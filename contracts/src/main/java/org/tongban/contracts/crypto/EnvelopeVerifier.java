@@ -9,12 +9,15 @@ import org.tongban.contracts.json.ReadContext;
 import org.tongban.contracts.json.StrictJson;
 import org.tongban.contracts.message.Attachment;
 import org.tongban.contracts.message.Envelope;
+import org.tongban.contracts.message.MessageType;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,12 +73,13 @@ public final class EnvelopeVerifier {
         Envelope.checkContract(tree);
         SignatureBlock sig = signatureOf(tree);
         KeyEntry entry = lookUp(sig);
-        Canonicalizer.Split canonical = Canonicalizer.split(tree, Envelope.SIGNATURE_MEMBER);
+        Map<JsonNode, byte[]> items = batchItems(tree);
+        Canonicalizer.Split canonical = Canonicalizer.split(tree, Envelope.SIGNATURE_MEMBER, items);
         if (!entry.key().verify(canonical.without(), sig.value())) {
             throw new ContractException(ErrorCode.SIGNATURE_INVALID, "/signature/value",
                     "the signature does not match the content signed by key " + sig.keyId());
         }
-        Envelope envelope = Envelope.read(tree);
+        Envelope envelope = Envelope.read(tree, items);
         if (!entry.owner().equals(envelope.from())) {
             throw new ContractException(ErrorCode.KEY_NOT_OWNED_BY_SENDER, "/signature/keyId",
                     "key " + sig.keyId() + " belongs to member " + entry.owner() + ", not to " + envelope.from());
@@ -91,6 +95,27 @@ public final class EnvelopeVerifier {
         }
         checkTimes(envelope, clock.instant());
         return new VerifiedEnvelope(envelope, Digests.sha256Hex(canonical.whole()), canonical.whole(), entry);
+    }
+
+    /**
+     * The notices of a batch, whose canonical bytes (the leaves of its hash tree) are captured
+     * while the envelope is canonicalized for its signature, instead of being computed twice.
+     */
+    private static Map<JsonNode, byte[]> batchItems(JsonNode tree) {
+        JsonNode type = tree.get("type");
+        JsonNode payload = tree.get("payload");
+        if (type == null || !MessageType.PENALTY_NOTICE_BATCH.wireName().equals(type.textValue()) || payload == null) {
+            return Map.of();
+        }
+        JsonNode notices = payload.get("notices");
+        if (notices == null || !notices.isArray()) {
+            return Map.of();
+        }
+        Map<JsonNode, byte[]> items = new IdentityHashMap<>(notices.size() * 2);
+        for (JsonNode n : notices) {
+            items.put(n, null);
+        }
+        return items;
     }
 
     /** Reads the signature block alone, so that the signature is checked before the content is. */

@@ -6,6 +6,7 @@ import org.tongban.contracts.error.ErrorCode;
 
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,7 +44,18 @@ public final class Canonicalizer {
      * pass: what a verifier needs to check a detached signature and to hash what it received.
      */
     public static Split split(JsonNode object, String member) {
+        return split(object, member, null);
+    }
+
+    /**
+     * As {@link #split(JsonNode, String)}, capturing on the way the canonical bytes of some array
+     * items: {@code capture} is an {@link java.util.IdentityHashMap} whose keys are the item nodes
+     * wanted; their values are set to the items' canonical bytes (RFC 8785 is compositional: they
+     * are the very bytes the whole holds).
+     */
+    public static Split split(JsonNode object, String member, Map<JsonNode, byte[]> capture) {
         ByteSink out = new ByteSink(1024);
+        out.capture = capture == null || capture.isEmpty() ? null : capture;
         int[] segment = {-1, -1};
         String[] names = sortedNames(object, Set.of());
         out.put('{');
@@ -101,7 +113,14 @@ public final class Canonicalizer {
                     if (i > 0) {
                         out.put(',');
                     }
-                    write(node.get(i), out, Set.of());
+                    JsonNode item = node.get(i);
+                    if (out.capture != null && out.capture.containsKey(item)) {
+                        int start = out.len;
+                        write(item, out, Set.of());
+                        out.capture.put(item, Arrays.copyOfRange(out.buf, start, out.len));
+                    } else {
+                        write(item, out, Set.of());
+                    }
                 }
                 out.put(']');
                 break;
@@ -117,6 +136,13 @@ public final class Canonicalizer {
             case NULL:
                 out.putAscii("null");
                 break;
+            case POJO:
+                Object pojo = ((com.fasterxml.jackson.databind.node.POJONode) node).getPojo();
+                if (pojo instanceof CanonicalJson) {
+                    out.putBytes(((CanonicalJson) pojo).bytes());
+                    break;
+                }
+                throw new ContractException(ErrorCode.JSON_MALFORMED, "", "not a JSON value: " + pojo.getClass().getName());
             default:
                 throw new ContractException(ErrorCode.JSON_MALFORMED, "", "not a JSON value: " + node.getNodeType());
         }
@@ -163,52 +189,62 @@ public final class Canonicalizer {
     }
 
     static void writeString(String s, ByteSink out) {
-        out.put('"');
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        out.ensure(2 + 6 * n); // the longest form of one char is a six-byte escape; a surrogate pair takes 4 bytes for 2 chars
+        byte[] b = out.buf;
+        int p = out.len;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    b[p++] = (byte) c;
+                    continue;
+                }
+                b[p++] = '\\';
                 switch (c) {
-                    case '"': out.put('\\'); out.put('"'); break;
-                    case '\\': out.put('\\'); out.put('\\'); break;
-                    case '\b': out.put('\\'); out.put('b'); break;
-                    case '\f': out.put('\\'); out.put('f'); break;
-                    case '\n': out.put('\\'); out.put('n'); break;
-                    case '\r': out.put('\\'); out.put('r'); break;
-                    case '\t': out.put('\\'); out.put('t'); break;
+                    case '"': b[p++] = '"'; break;
+                    case '\\': b[p++] = '\\'; break;
+                    case '\b': b[p++] = 'b'; break;
+                    case '\f': b[p++] = 'f'; break;
+                    case '\n': b[p++] = 'n'; break;
+                    case '\r': b[p++] = 'r'; break;
+                    case '\t': b[p++] = 't'; break;
                     default:
-                        if (c < 0x20) {
-                            out.put('\\'); out.put('u'); out.put('0'); out.put('0');
-                            out.putByte(HEX[c >> 4]);
-                            out.putByte(HEX[c & 0xF]);
-                        } else {
-                            out.put(c);
-                        }
+                        b[p++] = 'u';
+                        b[p++] = '0';
+                        b[p++] = '0';
+                        b[p++] = HEX[c >> 4];
+                        b[p++] = HEX[c & 0xF];
                 }
             } else if (c < 0x800) {
-                out.putByte(0xC0 | (c >> 6));
-                out.putByte(0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, s.charAt(++i));
-                out.putByte(0xF0 | (cp >> 18));
-                out.putByte(0x80 | ((cp >> 12) & 0x3F));
-                out.putByte(0x80 | ((cp >> 6) & 0x3F));
-                out.putByte(0x80 | (cp & 0x3F));
+                b[p++] = (byte) (0xF0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (cp & 0x3F));
             } else if (Character.isSurrogate(c)) {
                 throw new ContractException(ErrorCode.JSON_INVALID_UNICODE, "",
                         "a string contains a lone surrogate and has no canonical form");
             } else {
-                out.putByte(0xE0 | (c >> 12));
-                out.putByte(0x80 | ((c >> 6) & 0x3F));
-                out.putByte(0x80 | (c & 0x3F));
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        out.put('"');
+        b[p++] = '"';
+        out.len = p;
     }
 
     /** A minimal growable byte buffer; avoids the synchronisation of ByteArrayOutputStream. */
     static final class ByteSink {
-        private byte[] buf;
+        byte[] buf;
         int len;
+        /** Array items whose canonical bytes are wanted (identity keys), or null. */
+        Map<JsonNode, byte[]> capture;
 
         ByteSink(int capacity) {
             buf = new byte[capacity];
@@ -223,6 +259,18 @@ public final class Canonicalizer {
                 buf = Arrays.copyOf(buf, buf.length * 2);
             }
             buf[len++] = (byte) b;
+        }
+
+        void ensure(int more) {
+            if (buf.length - len < more) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            }
+        }
+
+        void putBytes(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, len, b.length);
+            len += b.length;
         }
 
         void putAscii(String s) {

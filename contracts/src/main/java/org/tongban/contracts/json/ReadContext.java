@@ -4,8 +4,11 @@ import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
 import org.tongban.contracts.error.Violation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects violations while a document is bound to records, so one answer can list every
@@ -16,13 +19,29 @@ public final class ReadContext {
 
     private final List<Violation> violations = new ArrayList<>();
     private final boolean ignoreUnknownMembers;
+    private final Map<JsonNode, byte[]> canonical;
 
     /**
      * @param ignoreUnknownMembers true when the document declares a newer minor version than
      *                             this library knows: its additions are then ignorable
      */
     public ReadContext(boolean ignoreUnknownMembers) {
+        this(ignoreUnknownMembers, Map.of());
+    }
+
+    /**
+     * @param canonical canonical bytes of some of the document's values, computed before (by node
+     *                  identity: an {@link java.util.IdentityHashMap})
+     */
+    public ReadContext(boolean ignoreUnknownMembers, Map<JsonNode, byte[]> canonical) {
         this.ignoreUnknownMembers = ignoreUnknownMembers;
+        this.canonical = canonical;
+    }
+
+    /** The canonical bytes of a value of the document being read, computed now unless known. */
+    public byte[] canonical(JsonNode value) {
+        byte[] known = canonical.isEmpty() ? null : canonical.get(value);
+        return known != null ? known : Canonicalizer.canonicalize(value);
     }
 
     public static ReadContext strict() {

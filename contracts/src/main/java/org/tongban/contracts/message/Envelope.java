@@ -88,6 +88,14 @@ public record Envelope(ContractVersion version, MessageId messageId, MessageType
 
     /** The JSON object of the envelope, with its signature when it has one. */
     public ObjectNode toJson() {
+        return toJson(payload.toJson());
+    }
+
+    /**
+     * As {@link #toJson()}, with the payload given as a tree already built (which may hold
+     * {@link org.tongban.contracts.json.CanonicalJson} values): for canonicalization only.
+     */
+    public ObjectNode toJson(JsonNode payloadJson) {
         return JsonObjectWriter.create()
                 .put("contract", ContractVersion.CONTRACT)
                 .put("version", version.toString())
@@ -100,7 +108,7 @@ public record Envelope(ContractVersion version, MessageId messageId, MessageType
                 .put("sentAt", sentAt)
                 .put("expiresAt", expiresAt)
                 .putText("inReplyTo", inReplyTo)
-                .put("payload", payload.toJson())
+                .put("payload", payloadJson)
                 .put(SIGNATURE_MEMBER, signature == null ? null : signature.toJson())
                 .node();
     }
@@ -121,11 +129,19 @@ public record Envelope(ContractVersion version, MessageId messageId, MessageType
      * document holds.
      */
     public static Envelope read(JsonNode document) {
+        return read(document, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #read(JsonNode)}, given the canonical bytes of some of the document's values
+     * already computed (by identity of their nodes), so that they are not computed again.
+     */
+    public static Envelope read(JsonNode document, java.util.Map<JsonNode, byte[]> canonical) {
         if (document == null || !document.isObject()) {
             throw new ContractException(ErrorCode.FIELD_TYPE, "", "an envelope is a JSON object");
         }
         ContractVersion version = checkContract(document);
-        ReadContext ctx = new ReadContext(version.isNewerMinor());
+        ReadContext ctx = new ReadContext(version.isNewerMinor(), canonical);
         JsonObjectReader r = JsonObjectReader.of(document, "", ctx);
         r.accept("contract");
         r.accept("version");

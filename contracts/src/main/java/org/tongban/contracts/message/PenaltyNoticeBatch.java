@@ -1,11 +1,14 @@
 package org.tongban.contracts.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tongban.contracts.batch.MerkleTree;
 import org.tongban.contracts.crypto.Digests;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
+import org.tongban.contracts.json.CanonicalJson;
 import org.tongban.contracts.json.Canonicalizer;
 import org.tongban.contracts.json.JsonObjectReader;
 import org.tongban.contracts.json.JsonObjectWriter;
@@ -31,6 +34,34 @@ public record PenaltyNoticeBatch(String batchId, List<PenaltyNotice> notices, St
         return new PenaltyNoticeBatch(batchId, notices, Digests.hex(tree(notices).root()));
     }
 
+    /**
+     * A batch built for sending, with its payload as a tree whose notices hold their canonical
+     * bytes ({@link CanonicalJson}): the notices are canonicalized once, for the hash tree, and the
+     * signature and the stored form reuse those bytes.
+     *
+     * @param batch       the batch, its tree root computed
+     * @param payloadJson its JSON for {@link Envelope#toJson(JsonNode)}, to be canonicalized only
+     */
+    public record Built(PenaltyNoticeBatch batch, ObjectNode payloadJson) {
+    }
+
+    /** Builds a batch of {@code notices} and its payload tree for canonicalization, each notice canonicalized once. */
+    public static Built build(String batchId, List<PenaltyNotice> notices) {
+        List<byte[]> items = new ArrayList<>(notices.size());
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(notices.size());
+        for (PenaltyNotice n : notices) {
+            byte[] bytes = Canonicalizer.canonicalize(n.toJson());
+            items.add(bytes);
+            array.add(CanonicalJson.node(bytes));
+        }
+        PenaltyNoticeBatch batch = new PenaltyNoticeBatch(batchId, notices, Digests.hex(MerkleTree.ofItems(items).root()));
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("batchId", batchId);
+        json.set("notices", array);
+        json.put("treeRoot", batch.treeRoot());
+        return new Built(batch, json);
+    }
+
     /** The Merkle tree over the canonical bytes of the notices. */
     public static MerkleTree tree(List<PenaltyNotice> notices) {
         List<byte[]> items = new ArrayList<>(notices.size());
@@ -54,7 +85,7 @@ public record PenaltyNoticeBatch(String batchId, List<PenaltyNotice> notices, St
             JsonNode items = r.node().get("notices");
             List<byte[]> canonical = new ArrayList<>(items.size());
             for (JsonNode item : items) {
-                canonical.add(Canonicalizer.canonicalize(item));
+                canonical.add(r.context().canonical(item));
             }
             String actual = Digests.hex(MerkleTree.ofItems(canonical).root());
             if (!actual.equals(root)) {

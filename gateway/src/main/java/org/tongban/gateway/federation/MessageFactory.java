@@ -1,5 +1,7 @@
 package org.tongban.gateway.federation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.tongban.contracts.crypto.SignedEnvelope;
 import org.tongban.contracts.crypto.EnvelopeSigner;
 import org.tongban.contracts.id.CaseId;
 import org.tongban.contracts.id.Ids;
@@ -37,6 +39,17 @@ public final class MessageFactory {
 
     public Envelope create(MemberId from, MemberId to, CaseId caseId, LegId legId, MessageId inReplyTo, Payload payload) {
         return sign(ids.newMessageId(), from, to, caseId, legId, inReplyTo, payload);
+    }
+
+    /**
+     * As {@link #create}, returning the canonical bytes too, with the payload given as a tree built
+     * for canonicalization (e.g. {@link org.tongban.contracts.message.PenaltyNoticeBatch.Built#payloadJson()}).
+     */
+    public SignedEnvelope createWithBytes(MemberId from, MemberId to, Payload payload, JsonNode payloadJson) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), CST);
+        Envelope unsigned = Envelope.unsigned(ids.newMessageId(), null, null, from, to, now, now.plus(lifetime), null,
+                payload);
+        return new EnvelopeSigner(members.signer(from)).signWithBytes(unsigned, payloadJson);
     }
 
     /** Signs anew under the same message id, with fresh times (re-drive of an expired dead letter). */

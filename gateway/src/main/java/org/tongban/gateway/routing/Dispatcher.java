@@ -1,5 +1,6 @@
 package org.tongban.gateway.routing;
 
+import org.tongban.contracts.crypto.SignedEnvelope;
 import org.tongban.contracts.message.Envelope;
 import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.Tx;
@@ -54,9 +55,24 @@ public final class Dispatcher {
             local.deliver(tx, envelope);
             return;
         }
+        queueForPeer(tx, envelope, envelope.canonicalBytes(), orderingKey);
+    }
+
+    /** As {@link #send(Tx, Envelope)}, with the canonical bytes the signer computed (not computed again). */
+    public void send(Tx tx, SignedEnvelope signed) {
+        Envelope envelope = signed.envelope();
+        if (routes.isLocal(envelope.to())) {
+            local.deliver(tx, envelope);
+            return;
+        }
+        queueForPeer(tx, envelope, signed.canonical(),
+                envelope.legId() != null ? envelope.legId().toString() : envelope.messageId().toString());
+    }
+
+    private void queueForPeer(Tx tx, Envelope envelope, byte[] canonical, String orderingKey) {
         hints.queue(tx, OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), orderingKey,
                 envelope.type(), envelope.to(), envelope.caseId(), envelope.legId(),
-                new String(envelope.canonicalBytes(), StandardCharsets.UTF_8), clock.instant()), envelope);
+                new String(canonical, StandardCharsets.UTF_8), clock.instant()), envelope);
     }
 
     /**

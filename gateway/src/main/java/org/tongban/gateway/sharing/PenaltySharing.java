@@ -3,9 +3,9 @@ package org.tongban.gateway.sharing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongban.adapters.spi.PenaltyPage;
+import org.tongban.contracts.crypto.SignedEnvelope;
 import org.tongban.contracts.id.MemberId;
 import org.tongban.contracts.message.Envelope;
-import org.tongban.contracts.message.Payload;
 import org.tongban.contracts.message.PenaltyNotice;
 import org.tongban.contracts.message.PenaltyNoticeBatch;
 import org.tongban.contracts.message.PenaltyReference;
@@ -113,7 +113,7 @@ public final class PenaltySharing {
             return new Result(true, outcomes, 0, 0, 0);
         }
         Instant now = clock.instant();
-        List<Envelope> envelopes = new ArrayList<>();
+        List<SignedEnvelope> envelopes = new ArrayList<>();
         List<SharedPenaltyRecord> shared = new ArrayList<>();
         int single = 0;
         int batched = 0;
@@ -122,10 +122,15 @@ public final class PenaltySharing {
             List<PenaltyNotice> all = group.getValue();
             for (int from = 0; from < all.size(); from += batchSize) {
                 List<PenaltyNotice> chunk = all.subList(from, Math.min(all.size(), from + batchSize));
-                Payload payload = chunk.size() == 1 ? chunk.get(0)
-                        : PenaltyNoticeBatch.of(member + "-" + messages.ids().next(), chunk);
-                Envelope env = messages.create(member, home, null, null, null, payload);
-                envelopes.add(env);
+                SignedEnvelope signed;
+                if (chunk.size() == 1) {
+                    signed = messages.createWithBytes(member, home, chunk.get(0), chunk.get(0).toJson());
+                } else {
+                    PenaltyNoticeBatch.Built built = PenaltyNoticeBatch.build(member + "-" + messages.ids().next(), chunk);
+                    signed = messages.createWithBytes(member, home, built.batch(), built.payloadJson());
+                }
+                Envelope env = signed.envelope();
+                envelopes.add(signed);
                 for (PenaltyNotice n : chunk) {
                     shared.add(new SharedPenaltyRecord(home, n.enterprise(), n.penalty(), env.messageId(), now,
                             automaticEnd(n.penalty()), null, null));
@@ -141,7 +146,7 @@ public final class PenaltySharing {
             if (!tx.sharing().advancePenaltyFeed(member, expected, page.nextCursor(), now)) {
                 return false;
             }
-            for (Envelope e : envelopes) {
+            for (SignedEnvelope e : envelopes) {
                 dispatcher.send(tx, e);
             }
             tx.sharing().recordSharedLater(shared);
