@@ -210,7 +210,7 @@ public final class InboundEffects {
 
     private void toPlatform(Tx tx, Envelope e, String canonical) {
         dispatcher.queue(tx, OutboxRecord.pending(e.messageId(), OutboxRecord.platformDestination(e.to()),
-                e.legId().toString(), e.type(), e.to(), e.caseId(), e.legId(), canonical, clock.instant()));
+                e.legId().toString(), e.type(), e.to(), e.caseId(), e.legId(), canonical, clock.instant()), e);
     }
 
     private Optional<LegRecord> party(Tx tx, Envelope e) {

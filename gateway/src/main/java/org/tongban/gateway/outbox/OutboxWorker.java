@@ -322,7 +322,7 @@ public final class OutboxWorker {
             List<Claimed> prepared = new ArrayList<>(records.size());
             for (Hint h : records) {
                 prepared.add(h.envelope() != null && !h.record().isForPlatform()
-                        ? new Claimed(h.record(), h.envelope(), null, null, now) : prepare(h.record(), now));
+                        ? new Claimed(h.record(), h.envelope(), null, null, now) : prepare(h.record(), h.envelope(), now));
             }
             return prepared;
         }, false).onComplete(ar -> {
@@ -405,8 +405,13 @@ public final class OutboxWorker {
 
     /** Reads the envelope back, and the leg a platform needs; a record that cannot be read is a permanent failure. */
     private Claimed prepare(OutboxRecord r, Instant claimedAt) {
+        return prepare(r, null, claimedAt);
+    }
+
+    /** As {@link #prepare(OutboxRecord, Instant)}, with the envelope the record holds when the caller still had it. */
+    private Claimed prepare(OutboxRecord r, Envelope known, Instant claimedAt) {
         try {
-            Envelope e = Envelope.read(json.parse(r.envelope().getBytes(StandardCharsets.UTF_8)));
+            Envelope e = known != null ? known : Envelope.read(json.parse(r.envelope().getBytes(StandardCharsets.UTF_8)));
             LegRef leg = null;
             if (r.isForPlatform() && e.type() == org.tongban.contracts.message.MessageType.REPAIR_APPLICATION) {
                 // a new application: the envelope names everything the platform needs

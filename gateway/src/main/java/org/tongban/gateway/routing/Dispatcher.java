@@ -82,4 +82,9 @@ public final class Dispatcher {
     public void queue(Tx tx, OutboxRecord record) {
         hints.queue(tx, record);
     }
+
+    /** As {@link #queue(Tx, OutboxRecord)}, with the envelope whose canonical JSON the record carries. */
+    public void queue(Tx tx, OutboxRecord record, Envelope envelope) {
+        hints.queue(tx, record, envelope);
+    }
 }
