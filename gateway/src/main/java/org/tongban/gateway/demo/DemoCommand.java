@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -23,13 +24,18 @@ import java.util.stream.Stream;
  * three nodes (north, east, south) with mutual TLS between them, each city on a simulated
  * platform of one of the four dialects, and two real stories played through the office API
  * over HTTP. It prints what happens as it happens, then where to look, then one line
- * {@code demo ready: …}, and runs until interrupted (Ctrl-C stops it gracefully).
+ * {@code demo ready: …}, and runs until interrupted (Ctrl-C stops it gracefully). While it runs,
+ * a city joins by a file written into {@code <data-dir>/join/} ({@link CityJoiner}).
  */
 public final class DemoCommand {
     /** The line the demo prints once both stories ended well; tests wait for it. */
     public static final String READY = "demo ready:";
     /** The line the demo prints when the stories did not end in time. */
     public static final String STALLED = "demo stalled:";
+    /** The example join file, shipped with the build and copied into the data directory. */
+    static final String JOIN_EXAMPLE = "org/tongban/gateway/demo/join-example.yaml";
+    private static final Duration JOIN_POLL = Duration.ofSeconds(2);
+    private static final Duration JOIN_SETTLE = Duration.ofMillis(500);
 
     private DemoCommand() {
     }
@@ -68,10 +74,15 @@ public final class DemoCommand {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<JoinWatcher> joins = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 out.println("demo stopping: nodes, platforms…");
                 out.flush();
+                JoinWatcher watcher = joins.get();
+                if (watcher != null) {
+                    watcher.close();
+                }
                 federation.stop(Duration.ofSeconds(5));
                 out.println("demo stopped");
                 out.flush();
@@ -99,6 +110,9 @@ public final class DemoCommand {
         } else {
             console.line(STALLED + " " + String.join("; ", outcome.problems()) + "; Ctrl-C stops");
         }
+        CityJoiner joiner = new CityJoiner(federation, console, runner, options.timeout(), stories.size() + 1);
+        joins.set(new JoinWatcher(dir.resolve("join"), JOIN_POLL, JOIN_SETTLE, Clock.systemUTC(), joiner::accept,
+                console::line).start());
         await(stopped);
         return 0;
     }
@@ -132,6 +146,8 @@ public final class DemoCommand {
                 + "/office/v1/cases/" + one.caseId());
         console.line("  more tokens: tongban-gateway token --config " + dir.resolve(f.city(one.story().homeMember()).node() + ".yaml")
                 + " --member <division code> --role clerk");
+        console.line("  add a city: write a file into " + dir.resolve("join") + "/, e.g. cp " + dir.resolve("join-example.yaml")
+                + " " + dir.resolve("join").resolve("quzhou.yaml") + "   (README: \"A city joins the running demo\")");
         console.line("  logs         " + dir.resolve("demo.log"));
         console.line("");
     }
@@ -154,7 +170,13 @@ public final class DemoCommand {
                     }
                 }
             }
-            Files.createDirectories(dir);
+            Files.createDirectories(dir.resolve("join"));
+            try (var example = DemoCommand.class.getClassLoader().getResourceAsStream(JOIN_EXAMPLE)) {
+                if (example == null) {
+                    throw new IllegalStateException("the build lost " + JOIN_EXAMPLE);
+                }
+                Files.write(dir.resolve("join-example.yaml"), example.readAllBytes());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir, e);
         }

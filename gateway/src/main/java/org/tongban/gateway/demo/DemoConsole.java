@@ -11,7 +11,7 @@ final class DemoConsole {
 
     private final PrintStream out;
     private final long started = System.nanoTime();
-    private final java.util.Map<String, String> names = new java.util.HashMap<>();
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
     DemoConsole(PrintStream out, List<DemoCity> cities) {
         this.out = out;
@@ -26,6 +26,17 @@ final class DemoConsole {
     synchronized void event(String text) {
         out.printf("[%6.1fs] %s%n", elapsedSeconds(), withNames(text));
         out.flush();
+    }
+
+    /** A line of progress, stamped, its member codes left as they are. */
+    synchronized void stamped(String text) {
+        out.printf("[%6.1fs] %s%n", elapsedSeconds(), text);
+        out.flush();
+    }
+
+    /** A city that joined: from now on its code is shown with its name. */
+    void register(DemoCity city) {
+        names.put(city.id(), city.nameZh());
     }
 
     /** A plain line. */

@@ -19,30 +19,39 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The demo federation in this JVM: one simulated platform per city, and the nodes north, east
  * and south, each a real {@link Node} with its embedded store, talking to each other over
- * mutual TLS on loopback, set up by {@link DevFederation} in the data directory.
+ * mutual TLS on loopback, set up by {@link DevFederation} in the data directory. Every port is
+ * chosen once, at the first start, and written into the nodes' configuration, so that a node
+ * restarted to host a city that joins comes back at the same addresses.
  */
 final class DemoFederation {
     static final String FEDERATION_ID = "tongban-demo";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Vertx vertx;
+    private final Path dir;
     private final List<DemoCity> cities;
-    private final Map<String, PlatformSimulator> platforms = new LinkedHashMap<>();
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<String, PlatformSimulator> platforms = new ConcurrentHashMap<>();
+    private final Map<String, Node> nodes = new ConcurrentHashMap<>();
+    private final Set<Integer> chosenPorts = new HashSet<>();
+    private DevFederation devFederation;
     private DevFederation.Written written;
 
-    private DemoFederation(Vertx vertx, List<DemoCity> cities) {
+    private DemoFederation(Vertx vertx, Path dir, List<DemoCity> cities) {
         this.vertx = vertx;
-        this.cities = List.copyOf(cities);
+        this.dir = dir;
+        this.cities = new CopyOnWriteArrayList<>(cities);
     }
 
     /**
@@ -54,18 +63,18 @@ final class DemoFederation {
                                 java.util.function.BiConsumer<DemoCity, SimulatorOptions.Builder> customize,
                                 Consumer<String> progress) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-        DemoFederation f = new DemoFederation(vertx, cities);
+        DemoFederation f = new DemoFederation(vertx, dir, cities);
         try {
             for (DemoCity c : cities) {
                 SimulatorOptions.Builder b = DemoPlatforms.simulator(c);
                 customize.accept(c, b);
-                f.platforms.put(c.id(), await(PlatformSimulator.start(vertx, b.build())));
+                f.startPlatform(c.id(), b);
             }
             progress.accept(cities.size() + " city platforms simulated (rest-oauth2, xml-hmac, polling, form-json)");
-            f.written = new DevFederation(dir, f.plan(basePort), Clock.systemUTC()).write();
+            f.devFederation = new DevFederation(dir, f.plan(basePort), Clock.systemUTC());
+            f.written = f.devFederation.write();
             for (String node : f.nodeIds()) {
-                NodeConfig config = ConfigLoader.load(f.written.nodeConfigs().get(node), Map.of());
-                f.nodes.put(node, await(Node.start(vertx, config, Clock.systemUTC())));
+                f.startNode(node);
                 progress.accept("node " + node + " up, hosting " + String.join(" ", f.cityNames(node)));
             }
             return f;
@@ -78,22 +87,103 @@ final class DemoFederation {
     private FederationPlan plan(int basePort) {
         List<FederationPlan.NodePlan> out = new ArrayList<>();
         List<String> ids = nodeIds();
+        if (basePort != 0) {
+            synchronized (this) {
+                for (int i = 0; i < ids.size(); i++) {
+                    chosenPorts.addAll(List.of(basePort + i, basePort + 10 + i, basePort + 20 + i));
+                }
+            }
+        }
         for (int i = 0; i < ids.size(); i++) {
             String node = ids.get(i);
             List<FederationPlan.MemberPlan> members = new ArrayList<>();
             for (DemoCity c : cities) {
                 if (c.node().equals(node)) {
-                    DemoPlatforms.Adapter a = DemoPlatforms.adapter(platforms.get(c.id()));
-                    members.add(new FederationPlan.MemberPlan(c.id(), c.nameZh(), c.slaProfile(), a.type(), a.settings(),
-                            a.secrets()));
+                    members.add(memberPlan(c, adapter(c.id(), null)));
                 }
             }
             int federation = basePort == 0 ? freePort() : basePort + i;
-            int office = basePort == 0 ? 0 : basePort + 10 + i;
-            int ops = basePort == 0 ? 0 : basePort + 20 + i;
+            int office = basePort == 0 ? freePort() : basePort + 10 + i;
+            int ops = basePort == 0 ? freePort() : basePort + 20 + i;
             out.add(new FederationPlan.NodePlan(node, "127.0.0.1", federation, office, ops, members, null));
         }
         return new FederationPlan(FEDERATION_ID, false, out);
+    }
+
+    static FederationPlan.MemberPlan memberPlan(DemoCity c, DemoPlatforms.Adapter a) {
+        return new FederationPlan.MemberPlan(c.id(), c.nameZh(), c.slaProfile(), a.type(), a.settings(), a.secrets());
+    }
+
+    /** Starts the simulated platform of a member. */
+    PlatformSimulator startPlatform(String member, SimulatorOptions.Builder options) {
+        PlatformSimulator p = await(PlatformSimulator.start(vertx, options.build()));
+        platforms.put(member, p);
+        return p;
+    }
+
+    /** Stops the simulated platform of a member that did not join after all. */
+    void dropPlatform(String member) {
+        PlatformSimulator p = platforms.remove(member);
+        if (p != null) {
+            await(p.stop());
+        }
+    }
+
+    /** The adapter settings that reach a member's running platform. */
+    DemoPlatforms.Adapter adapter(String member, String mapping) {
+        return DemoPlatforms.adapter(platforms.get(member), mapping, this::freePort);
+    }
+
+    /** Adds a member to the directory (re-signed) and to its node's configuration; blocking. */
+    DevFederation.Added admit(DemoCity city, DemoPlatforms.Adapter adapter) {
+        DevFederation.Added added = devFederation.addMember(city.node(), memberPlan(city, adapter));
+        cities.add(city);
+        return added;
+    }
+
+    /** Takes back an admitted member (directory re-signed without it, its block removed); returns the new serial. */
+    long withdraw(DemoCity city) {
+        long serial = devFederation.withdrawMember(city.id());
+        cities.remove(city);
+        return serial;
+    }
+
+    /**
+     * Makes every node re-read the directory file now rather than at its next period; blocking
+     * (call from a worker or the demo's own threads). Returns the nodes that hold {@code serial}.
+     */
+    List<String> refreshDirectories(long serial) {
+        List<String> holding = new ArrayList<>();
+        for (String id : nodeIds()) {
+            Node n = nodes.get(id);
+            if (n != null) {
+                n.directory().refresh();
+                if (n.directory().directory().serial() == serial) {
+                    holding.add(id);
+                }
+            }
+        }
+        return holding;
+    }
+
+    /** Stops a node gracefully and starts it again from its configuration file: same ports, same store. */
+    Node restart(String node, Duration grace) {
+        Node old = nodes.remove(node);
+        if (old != null) {
+            try {
+                old.stop(grace).await(grace.toMillis() * 2 + 5_000, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // what did not stop in time is abandoned: everything acknowledged is stored
+            }
+        }
+        return startNode(node);
+    }
+
+    private Node startNode(String node) {
+        NodeConfig config = ConfigLoader.load(written.nodeConfigs().get(node), Map.of());
+        Node n = await(Node.start(vertx, config, Clock.systemUTC()));
+        nodes.put(node, n);
+        return n;
     }
 
     /** The nodes in the order the cities file first names them (north, east, south). */
@@ -119,8 +209,9 @@ final class DemoFederation {
                 .orElseThrow(() -> new IllegalArgumentException("no demo city " + member));
     }
 
+    /** The member cities: those of {@code members.csv}, then those that joined. */
     List<DemoCity> cities() {
-        return cities;
+        return List.copyOf(cities);
     }
 
     PlatformSimulator platform(String member) {
@@ -129,6 +220,14 @@ final class DemoFederation {
 
     DevFederation.Written written() {
         return written;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    Path dir() {
+        return dir;
     }
 
     String officeUrl(String node) {
@@ -174,11 +273,17 @@ final class DemoFederation {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on loopback", e);
+    /** A loopback port free now and not handed out before by this federation. */
+    private synchronized int freePort() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (chosenPorts.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port on loopback", e);
+            }
         }
+        throw new IllegalStateException("no new free port on loopback after 20 attempts");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * Which dialect each demo city's credit platform speaks, how its simulator is set up, and the
@@ -65,29 +66,39 @@ final class DemoPlatforms {
 
     /** The simulator of a city: its dialect, development credentials and the demo's pace. */
     static SimulatorOptions.Builder simulator(DemoCity city) {
-        Platform p = of(city.id());
-        SimulatorOptions.Builder b = SimulatorOptions.builder(p.dialect(), city.id()).port(0).policy(STANDARD);
+        return simulator(city.id(), of(city.id()));
+    }
+
+    /** The simulator of a member's platform of the given dialect. */
+    static SimulatorOptions.Builder simulator(String member, Platform p) {
+        SimulatorOptions.Builder b = SimulatorOptions.builder(p.dialect(), member).port(0).policy(STANDARD);
         if (p.charset() != null) {
             b.charset(p.charset());
         }
         return b;
     }
 
-    /** The adapter settings that reach a running simulator. */
-    static Adapter adapter(PlatformSimulator s) {
+    /**
+     * The adapter settings that reach a running simulator. A pushing platform is told a callback
+     * port fixed here, so that events of applications made before a restart of the node still
+     * find it afterwards.
+     *
+     * @param mapping for {@code form-json}: the declarative mapping ({@code null}: the shipped Jinhua mapping)
+     */
+    static Adapter adapter(PlatformSimulator s, String mapping, IntSupplier callbackPorts) {
         SimulatorOptions o = s.options();
         ObjectNode settings = JsonNodeFactory.instance.objectNode();
         Map<String, String> secrets = new LinkedHashMap<>();
         switch (o.dialect()) {
             case REST_OAUTH2:
                 settings.put("baseUrl", s.baseUrl()).put("tokenUrl", s.tokenUrl()).put("clientId", o.clientId());
-                settings.putObject("callback").put("host", "127.0.0.1").put("port", 0);
+                settings.putObject("callback").put("host", "127.0.0.1").put("port", callbackPorts.getAsInt());
                 secrets.put("clientSecret", o.clientSecret());
                 secrets.put("callback.token", o.callbackToken());
                 break;
             case XML_HMAC:
                 settings.put("baseUrl", s.baseUrl()).put("appKey", o.appKey()).put("charset", o.charset().name());
-                settings.putObject("callback").put("host", "127.0.0.1").put("port", 0);
+                settings.putObject("callback").put("host", "127.0.0.1").put("port", callbackPorts.getAsInt());
                 secrets.put("appSecret", o.appSecret());
                 break;
             case POLLING:
@@ -95,10 +106,10 @@ final class DemoPlatforms {
                 secrets.put("apiKey", o.apiKey());
                 break;
             default:
-                settings.put("mapping", "classpath:" + JINHUA_MAPPING).put("baseUrl", s.baseUrl())
+                settings.put("mapping", mapping == null ? "classpath:" + JINHUA_MAPPING : mapping).put("baseUrl", s.baseUrl())
                         .put("pollEvery", "300ms").put("maxBackoff", "5s");
                 secrets.put("apiKey", o.apiKey());
         }
-        return new Adapter(of(o.member()).adapterType(), settings, secrets);
+        return new Adapter(new Platform(o.dialect(), null).adapterType(), settings, secrets);
     }
 }

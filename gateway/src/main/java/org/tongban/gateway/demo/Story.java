@@ -51,6 +51,20 @@ record Story(int number, String title, String homeMember, String clerk, String c
                         "货车超限运输")), "120000");
     }
 
+    /**
+     * The story of a city that joined the running demo: a firm at home in {@code home} (its code
+     * carries the home's division code in positions 3–8) was fined by the new city's market
+     * regulator, and asks for repair through its home office.
+     */
+    static Story joinedCity(int number, DemoCity joined, DemoCity home, LocalDate today) {
+        LocalDate decided = today.minusMonths(6).withDayOfMonth(15);
+        return new Story(number, joined.nameZh() + "加入联盟 · " + home.nameZh() + "企业的" + joined.nameZh() + "处罚",
+                home.id(), "zhao.lei", code("91" + home.id() + "MA" + joined.id() + "J"),
+                home.nameZh() + "联运物流有限公司", List.of(new Penalty(joined.id(),
+                        joined.nameZh().substring(0, 1) + "市监罚〔" + decided.getYear() + "〕0917号",
+                        joined.nameZh() + "市场监督管理局", decided, "未按规定公示年度报告")), null);
+    }
+
     /** The story's penalties decided at {@code member}, as that platform's penalty feed lists them. */
     List<PenaltyEntry> publishedAt(String member) {
         return penalties.stream().filter(p -> p.member().equals(member))

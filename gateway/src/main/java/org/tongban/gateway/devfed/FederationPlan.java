@@ -1,9 +1,13 @@
 package org.tongban.gateway.devfed;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * A federation to set up on one machine: its nodes, the members each hosts, and how each
@@ -41,6 +45,24 @@ public record FederationPlan(String federationId, boolean development, List<Node
 
         public MemberPlan(String id, String name, String slaProfile, String adapterType, ObjectNode adapterSettings) {
             this(id, name, slaProfile, adapterType, adapterSettings, Map.of());
+        }
+
+        /**
+         * A copy of the adapter settings with each secret set at its dotted path, in sorted order, to what
+         * {@code secret.apply(path, value)} makes of it (a reference to a file, or the value itself for a check).
+         */
+        public ObjectNode settingsWith(BiFunction<String, String, JsonNode> secret) {
+            ObjectNode settings = adapterSettings == null ? JsonNodeFactory.instance.objectNode() : adapterSettings.deepCopy();
+            for (Map.Entry<String, String> s : new TreeMap<>(adapterSecrets).entrySet()) {
+                String[] parts = s.getKey().split("\\.");
+                ObjectNode at = settings;
+                for (int i = 0; i < parts.length - 1; i++) {
+                    JsonNode next = at.get(parts[i]);
+                    at = next instanceof ObjectNode ? (ObjectNode) next : at.putObject(parts[i]);
+                }
+                at.set(parts[parts.length - 1], secret.apply(s.getKey(), s.getValue()));
+            }
+            return settings;
         }
     }
 }

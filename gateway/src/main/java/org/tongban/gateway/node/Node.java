@@ -125,7 +125,10 @@ public final class Node {
      * worker; a {@link ConfigException} or {@link ContractException} explains what is wrong.
      */
     public static Future<Node> start(Vertx vertx, NodeConfig config, Clock clock) {
-        return vertx.executeBlocking(() -> build(vertx, config, clock)).compose(node -> node.listen().map(node));
+        return vertx.executeBlocking(() -> build(vertx, config, clock)).compose(node -> node.listen()
+                // what did bind or open is let go again, so that the node can be started once more in this process
+                .recover(e -> node.stop(Duration.ZERO).transform(v -> Future.<Void>failedFuture(e)))
+                .map(node));
     }
 
     private static Node build(Vertx vertx, NodeConfig config, Clock clock) {
@@ -243,10 +246,14 @@ public final class Node {
                 .setPort(listen.office().port())).requestHandler(office.router()).listen();
         Future<HttpServer> p = vertx.createHttpServer(new HttpServerOptions().setHost(listen.ops().host())
                 .setPort(listen.ops().port())).requestHandler(ops.router()).listen();
-        return Future.all(f, o, p).compose(all -> {
-            servers.add(f.result());
-            servers.add(o.result());
-            servers.add(p.result());
+        return Future.join(f, o, p).transform(all -> {
+            for (Future<HttpServer> bound : List.of(f, o, p)) {
+                if (bound.succeeded()) {
+                    servers.add(bound.result());
+                }
+            }
+            return all.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(all.cause());
+        }).compose(all -> {
             federationPort = f.result().actualPort();
             officePort = o.result().actualPort();
             opsPort = p.result().actualPort();

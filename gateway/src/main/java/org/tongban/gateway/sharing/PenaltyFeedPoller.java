@@ -30,6 +30,7 @@ public final class PenaltyFeedPoller {
     private final int pageSize;
     private final Duration pollEvery;
     private volatile boolean stopped;
+    private volatile boolean started;
     private long timer = -1;
     private int failures;
     private String position;
@@ -47,13 +48,16 @@ public final class PenaltyFeedPoller {
 
     /** Starts reading from the stored position; call on the Vert.x context the poller should live on. */
     public void start() {
+        started = true;
         loadPositionThenRead();
     }
 
-    /** Stops after the page in hand, if any; completes when no read or store is in progress. */
+    /** Stops after the page in hand, if any; completes when no read or store is in progress (at once if never started). */
     public Future<Void> stop() {
         stopped = true;
-        if (timer >= 0) {
+        if (!started) {
+            idle.tryComplete();
+        } else if (timer >= 0) {
             vertx.cancelTimer(timer);
             timer = -1;
             idle.tryComplete();

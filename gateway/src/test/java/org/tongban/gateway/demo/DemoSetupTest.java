@@ -72,6 +72,24 @@ class DemoSetupTest {
         }
 
         @Test
+        void the_join_story_firm_is_at_home_in_an_old_member_and_was_fined_by_the_city_that_joined() {
+            DemoCity quzhou = new DemoCity("330800", "衢州市", "衢州市", "east", "24h");
+            DemoCity xianning = DemoCity.load().stream().filter(c -> c.id().equals("421200")).findFirst().orElseThrow();
+            Story s = Story.joinedCity(3, quzhou, xianning, TODAY);
+
+            assertThat(CreditCode.of(s.creditCode()).homeMember().value()).isEqualTo(s.homeMember()).isEqualTo("421200");
+            assertThat(s.penalties()).singleElement().satisfies(p -> {
+                assertThat(p.member()).isEqualTo("330800");
+                assertThat(p.authority()).isEqualTo("衢州市市场监督管理局");
+                assertThat(p.decisionDate()).isBefore(TODAY.minusMonths(3));
+            });
+            // the new city's platform lists the penalty in its feed
+            assertThat(s.publishedAt("330800")).singleElement().satisfies(e ->
+                    assertThat(e.creditCode()).isEqualTo(s.creditCode()));
+            assertThat(s.publishedAt("421200")).isEmpty();
+        }
+
+        @Test
         void penalties_are_past_the_three_month_minimum_of_general_penalties() {
             for (Story s : List.of(Story.xianAnTransportFirm(TODAY), Story.harbinLogisticsFirm(TODAY))) {
                 for (Story.Penalty p : s.penalties()) {

@@ -41,8 +41,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The README's demo, end to end, as a separate process: it must reach {@code demo ready:} with
  * both stories finished — every leg PUBLICITY_ENDED with a complete timeline at home and at the
- * penalizing member, the supplement delivered to 天津市's platform — and then stop on SIGTERM,
- * releasing its ports.
+ * penalizing member, the supplement delivered to 天津市's platform —, refuse bad join files, take
+ * in 衢州市 by the shipped example join file alone (every node routes to it afterwards), and then
+ * stop on SIGTERM, releasing its ports.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoIT {
@@ -50,6 +51,10 @@ class DemoIT {
             + "http://127\\.0\\.0\\.1:(\\d+) ");
     private static final Pattern CASE = Pattern.compile("case ([0-9a-f-]{36})\\s+story (\\d) filed at");
     private static final Pattern PLATFORM = Pattern.compile("(\\d{6}) \\S+ ([a-z0-9-]+)\\s+(http://127\\.0\\.0\\.1:(\\d+))/admin");
+    private static final Pattern JOINED_PLATFORM = Pattern.compile("join 330800 衢州市: platform form-json simulated at "
+            + "(http://127\\.0\\.0\\.1:(\\d+)) ");
+    private static final Pattern JOIN_STORY = Pattern.compile("^join story: case ([0-9a-f-]{36}) 咸宁市 → 衢州市 PUBLICITY_ENDED",
+            Pattern.MULTILINE);
     private static final List<String> PLAIN = List.of("SUBMITTED", "FORWARDED", "RECEIVED", "ACCEPTED", "REPAIRED",
             "PUBLICITY_ENDED");
     private static final List<String> WITH_MATERIALS = List.of("SUBMITTED", "FORWARDED", "RECEIVED", "ACCEPTED",
@@ -65,6 +70,7 @@ class DemoIT {
     static final Map<Integer, String> cases = new LinkedHashMap<>();
     static final Set<Integer> ports = new LinkedHashSet<>();
     static long readyAfterMillis;
+    static String joinCase;
 
     @BeforeAll
     static void start() throws IOException {
@@ -184,15 +190,8 @@ class DemoIT {
     void jinhua_onboarded_by_mapping_alone_handles_a_case_in_the_running_demo() {
         // not one of the stories: a Hangzhou clerk files for a penalty at 金华, whose platform is
         // reached only through the declarative adapter and declarative/jinhua.yaml
-        OfficeClient hangzhou = office("east", "330100");
-        OfficeClient.Response created = hangzhou.post("/office/v1/cases", CaseRequests.newCase(
-                CaseRequests.creditCodeAt(MemberId.of("330100"), "MA2HJ0555"), MemberId.of("330700")).toString());
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        String caseId = created.body().get("caseId").asText();
-
-        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() ->
-                hangzhou.get("/office/v1/cases/" + caseId).body().get("status").asText().equals("CLOSED"));
-        JsonNode home = hangzhou.get("/office/v1/cases/" + caseId).body();
+        JsonNode home = fileUntilClosed("east", "330100", "MA2HJ0555", "330700");
+        String caseId = home.get("caseId").asText();
         assertThat(transitions(home, legAt(home, "330700"))).containsExactlyElementsOf(PLAIN);
         io.vertx.core.json.JsonObject app = platformApplication("330700", caseId);
         assertThat(app.getJsonObject("received").getString("cflb")).isEqualTo("一般");
@@ -201,6 +200,86 @@ class DemoIT {
 
     @Test
     @Order(5)
+    void a_join_file_with_an_unknown_key_or_node_is_refused_in_one_line_and_changes_nothing() throws IOException {
+        Path join = dir.resolve("demo").resolve("join");
+        Files.writeString(join.resolve("lishui-typo.yaml"), "id: \"331100\"\nname: 丽水市\nnode: east\nplatform: polling\n"
+                + "colour: blue\n");
+        Files.writeString(join.resolve("lishui-west.yaml"), "id: \"331100\"\nname: 丽水市\nnode: west\nplatform: polling\n");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines("join refused:").size() >= 2);
+
+        assertThat(lines("join refused:")).satisfiesExactlyInAnyOrder(
+                l -> assertThat(l).startsWith("join refused: lishui-typo.yaml: unknown key 'colour'; the keys allowed are id, "
+                        + "name, node, slaProfile, platform, mapping (nothing changed"),
+                l -> assertThat(l).startsWith("join refused: lishui-west.yaml: node: unknown node 'west'; the demo's nodes are "
+                        + "north, east, south (nothing changed"));
+        assertThat(directory().get("serial").asLong()).isEqualTo(1);
+        assertThat(demo.output()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    @Order(6)
+    void quzhou_joins_by_the_example_file_alone_and_only_its_node_restarts() throws IOException {
+        String eastOffice = offices.get("east");
+        try (var example = getClass().getClassLoader().getResourceAsStream("org/tongban/gateway/demo/join-example.yaml")) {
+            assertThat(example).isNotNull();
+            Files.write(dir.resolve("demo").resolve("join").resolve("quzhou.yaml"), example.readAllBytes());
+        }
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> !lines("join story").isEmpty() || !lines("join failed").isEmpty());
+
+        String out = demo.output();
+        assertThat(lines("join failed")).isEmpty();
+        assertThat(lines("city joined:")).singleElement().asString().startsWith("city joined: 330800 衢州市 on node east "
+                + "(SLA 24h), office " + eastOffice + "/office/v1, platform form-json");
+        assertThat(out).contains("join 330800 衢州市: directory serial 2 signed, taken by north east south")
+                .contains("join 330800 衢州市: node east restarted hosting 杭州市 台州市 金华市 衢州市 (office " + eastOffice);
+        Matcher story = JOIN_STORY.matcher(out);
+        assertThat(story.find()).as("a join story line in:%n%s", out).isTrue();
+        joinCase = story.group(1);
+        Matcher p = JOINED_PLATFORM.matcher(out);
+        assertThat(p.find()).isTrue();
+        platforms.put("330800", p.group(1));
+        ports.add(Integer.parseInt(p.group(2)));
+        // still refused, once: a file is read again only when it changes
+        assertThat(lines("join refused:")).hasSize(2);
+
+        JsonNode directory = directory();
+        assertThat(directory.get("serial").asLong()).isEqualTo(2);
+        assertThat(directory.get("members").findValuesAsText("id")).contains("330800");
+        String log = Files.readString(dir.resolve("demo").resolve("demo.log"));
+        assertThat(log).contains("node east stopped").doesNotContain("node north stopped").doesNotContain("node south stopped");
+
+        // the join story's leg, as 咸宁 (node south) and as 衢州 (node east) see it
+        JsonNode home = office("south", "421200").get("/office/v1/cases/" + joinCase).body();
+        assertThat(transitions(home, legAt(home, "330800"))).containsExactlyElementsOf(PLAIN);
+        JsonNode quzhou = office("east", "330800").get("/office/v1/cases/" + joinCase).body();
+        assertThat(transitions(quzhou, legAt(home, "330800"))).containsExactly("RECEIVED", "ACCEPTED", "REPAIRED",
+                "PUBLICITY_ENDED");
+        assertThat(platformApplication("330800", joinCase).getString("status")).isEqualTo("PUBLICITY_ENDED");
+        // east's store came back with it: story 1's leg at 台州 is still there, finished
+        JsonNode taizhou = office("east", "331000").get("/office/v1/cases/" + cases.get(1)).body();
+        assertThat(taizhou.get("legs").get(0).get("state").asText()).isEqualTo("PUBLICITY_ENDED");
+    }
+
+    @Test
+    @Order(7)
+    void a_harbin_clerk_on_node_north_has_a_penalty_of_quzhou_repaired() {
+        JsonNode home = fileUntilClosed("north", "230100", "MA2QJ0808", "330800");
+        String caseId = home.get("caseId").asText();
+        String leg = legAt(home, "330800");
+        assertThat(transitions(home, leg)).containsExactlyElementsOf(PLAIN);
+        assertNamesItsMessages(home);
+        JsonNode quzhou = office("east", "330800").get("/office/v1/cases/" + caseId).body();
+        assertThat(quzhou.get("legs")).singleElement().satisfies(l ->
+                assertThat(l.get("state").asText()).isEqualTo("PUBLICITY_ENDED"));
+        assertThat(transitions(quzhou, leg)).containsExactly("RECEIVED", "ACCEPTED", "REPAIRED", "PUBLICITY_ENDED");
+        assertNamesItsMessages(quzhou);
+        assertThat(platformApplication("330800", caseId).getString("status")).isEqualTo("PUBLICITY_ENDED");
+    }
+
+    @Test
+    @Order(8)
     void stops_on_sigterm_and_releases_its_process_and_ports() {
         ProcessHandle handle = demo.handle();
         int exit = demo.stop(Duration.ofSeconds(60));
@@ -209,7 +288,7 @@ class DemoIT {
         assertThat(handle.isAlive()).isFalse();
         assertThat(handle.descendants().filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(demo.output()).contains("demo stopped");
-        assertThat(ports).hasSizeGreaterThanOrEqualTo(3 * 3 + 11);
+        assertThat(ports).hasSizeGreaterThanOrEqualTo(3 * 3 + 12);
         for (int port : ports) {
             try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 assertThat(s.getLocalPort()).isEqualTo(port);
@@ -217,6 +296,26 @@ class DemoIT {
                 throw new AssertionError("port " + port + " is still taken after the demo stopped", e);
             }
         }
+    }
+
+    /** A clerk of {@code home} files a case for a penalty at {@code penalizing}; the home view once it is CLOSED. */
+    private static JsonNode fileUntilClosed(String node, String home, String organisation, String penalizing) {
+        OfficeClient office = office(node, home);
+        OfficeClient.Response created = office.post("/office/v1/cases", CaseRequests.newCase(
+                CaseRequests.creditCodeAt(MemberId.of(home), organisation), MemberId.of(penalizing)).toString());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String caseId = created.body().get("caseId").asText();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() ->
+                office.get("/office/v1/cases/" + caseId).body().get("status").asText().equals("CLOSED"));
+        return office.get("/office/v1/cases/" + caseId).body();
+    }
+
+    private static List<String> lines(String start) {
+        return demo.output().lines().filter(l -> l.startsWith(start)).toList();
+    }
+
+    private static JsonNode directory() throws IOException {
+        return new ObjectMapper().readTree(dir.resolve("demo").resolve("directory.json").toFile());
     }
 
     private static OfficeClient office(String node, String member) {
