@@ -172,7 +172,7 @@ public record NodeConfig(Node node, Federation federation, List<HostedMember> me
      *
      * @param batchSize notices per signed {@code PenaltyNoticeBatch} (a home member's lone notice goes as
      *                  a single {@code PenaltyNotice})
-     * @param pageSize  penalty decisions read from a member's platform at a time
+     * @param pageSize  penalty decisions read from a member's platform at a time (platforms commonly cap a page at 1000)
      * @param pollEvery how often a platform's penalty feed is read when it had nothing more
      * @param jobsEvery how often due reminders (期满提醒) and automatic ends of publicity (免申享) are looked for
      */
