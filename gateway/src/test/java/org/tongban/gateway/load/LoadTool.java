@@ -153,6 +153,8 @@ public final class LoadTool {
             }
             if (postgres != null) {
                 out.printf("inbox rows at east: %,d of %,d sent%n", count(postgres, "SELECT count(*) FROM inbox"), total);
+                out.println("store work per message (PostgreSQL statistics since start, per message sent):");
+                tableActivity(postgres, total).forEach(line -> out.println("  " + line));
             }
             String metrics = scrape(vertx, eastConfig.listen().ops().port());
             out.printf("east heap used now: %.0f MB of max %.0f MB; GC pause total %.2f s%n",
@@ -293,6 +295,41 @@ public final class LoadTool {
             int idx = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
             return latencies[Math.max(0, Math.min(latencies.length - 1, idx))] / 1e6;
         }
+    }
+
+    /** Rows inserted, updated and deleted, and scans, per table and per message, from pg_stat_user_tables. */
+    private static List<String> tableActivity(LocalPostgres pg, long messages) throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        String sql = "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del, seq_scan, seq_tup_read, idx_scan"
+                + " FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del + seq_scan + coalesce(idx_scan, 0) > 0"
+                + " ORDER BY relname";
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, null)) {
+            c.createStatement().execute("SELECT pg_stat_force_next_flush()");
+            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+                while (rs.next()) {
+                    lines.add(String.format("%-22s insert %.2f  update %.2f  delete %.2f  seq scans %.3f (rows read %.1f)"
+                                    + "  index scans %.2f", rs.getString(1), rs.getLong(2) / (double) messages,
+                            rs.getLong(3) / (double) messages, rs.getLong(4) / (double) messages,
+                            rs.getLong(5) / (double) messages, rs.getLong(6) / (double) messages,
+                            rs.getLong(7) / (double) messages));
+                }
+            }
+        }
+        // with -Dtongban.pg.settings=shared_preload_libraries=pg_stat_statements: the statements that cost most
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, null)) {
+            c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT calls, total_exec_time, query FROM pg_stat_statements"
+                    + " ORDER BY total_exec_time DESC LIMIT 15")) {
+                while (rs.next()) {
+                    String q = rs.getString(3).replaceAll("\\s+", " ");
+                    lines.add(String.format("%6.2f calls/msg %7.1f µs/msg  %s", rs.getLong(1) / (double) messages,
+                            rs.getDouble(2) * 1000 / messages, q.length() > 150 ? q.substring(0, 150) + "…" : q));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            lines.add("(statement statistics: start with -Dtongban.pg.settings=shared_preload_libraries=pg_stat_statements)");
+        }
+        return lines;
     }
 
     private static long count(LocalPostgres pg, String sql) throws Exception {

@@ -219,6 +219,9 @@ final class SqlTx implements Tx {
             + " lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (destination, message_id) DO NOTHING";
 
+    /** The step of the outbox's identity sequence on PostgreSQL (migration V007): numbers a transaction takes at once. */
+    static final int SEQ_BLOCK = 64;
+
     /** Sequence numbers handed out by this transaction and not used yet. */
     private final java.util.ArrayDeque<Long> seqPool = new java.util.ArrayDeque<>();
     private long sqliteNextSeq = -1;
@@ -283,15 +286,19 @@ final class SqlTx implements Tx {
     }
 
     /**
-     * The next outbox sequence number. PostgreSQL: from the identity sequence, fetched 64 at a
-     * time per transaction (gaps are harmless; order holds because a later transaction fetches
-     * later numbers). SQLite: writers are serialised, so the highest number plus one.
+     * The next outbox sequence number. PostgreSQL: from the identity sequence, which steps by
+     * {@link #SEQ_BLOCK} (migration V007), so that one {@code nextval} gives this transaction a
+     * block of numbers (gaps are harmless; order holds because a later transaction fetches later
+     * numbers). SQLite: writers are serialised, so the highest number plus one.
      */
     private long nextSeq() {
         if (dialect == SqlDialect.POSTGRESQL) {
             if (seqPool.isEmpty()) {
-                seqPool.addAll(list("SELECT nextval(pg_get_serial_sequence('outbox', 'seq')) FROM generate_series(1, 64)",
-                        rs -> rs.getLong(1)));
+                long first = one("SELECT nextval(pg_get_serial_sequence('outbox', 'seq'))", rs -> rs.getLong(1))
+                        .orElseThrow();
+                for (long s = first; s < first + SEQ_BLOCK; s++) {
+                    seqPool.add(s);
+                }
             }
             return seqPool.poll();
         }

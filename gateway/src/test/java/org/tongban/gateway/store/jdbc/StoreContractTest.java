@@ -211,6 +211,26 @@ abstract class StoreContractTest {
         }
 
         @Test
+        void numbers_rows_uniquely_and_in_the_order_of_their_transactions() {
+            List<Long> seqs = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                // more rows than one block of numbers in one transaction, then plain enqueues between
+                seqs.addAll(tx(tx -> {
+                    List<Long> in = new ArrayList<>();
+                    for (int i = 0; i < 70; i++) {
+                        in.add(tx.enqueueLater(outbox(PEER, legId(), T0), new Tx.Lease("node-a", T0.plusSeconds(60)))
+                                .seq());
+                    }
+                    return in;
+                }));
+                seqs.add(enqueue(outbox(OTHER_PEER, legId(), T0)));
+            }
+
+            assertThat(seqs).hasSize(213).doesNotHaveDuplicates().isSorted();
+            assertThat(store.read((Tx tx) -> tx.outboxStats(T0))).extracting(OutboxStats::inFlight).containsExactlyInAnyOrder(210L, 0L);
+        }
+
+        @Test
         void stores_a_pending_message_with_every_field() {
             OutboxRecord r = outbox(PEER, legId(), T0);
             long seq = enqueue(r);
