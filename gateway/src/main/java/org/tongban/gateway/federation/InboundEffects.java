@@ -68,8 +68,12 @@ public final class InboundEffects {
      * {@link ContractException} (and so rolls the transaction back) when the message cannot apply.
      */
     public Outcome accept(Tx tx, VerifiedEnvelope v, Envelope receipt) {
+        return accept(tx, v, new String(receipt.canonicalBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #accept(Tx, VerifiedEnvelope, Envelope)}, with the receipt's canonical JSON made before (off the commit path). */
+    public Outcome accept(Tx tx, VerifiedEnvelope v, String receiptJson) {
         Envelope e = v.envelope();
-        String receiptJson = new String(receipt.canonicalBytes(), StandardCharsets.UTF_8);
         Instant now = clock.instant();
         String canonical = new String(v.canonicalBytes(), StandardCharsets.UTF_8);
         boolean inserted = tx.insertInbox(new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), e.caseId(),

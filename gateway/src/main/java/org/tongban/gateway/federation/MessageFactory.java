@@ -52,6 +52,15 @@ public final class MessageFactory {
         return new EnvelopeSigner(members.signer(from)).signWithBytes(unsigned, payloadJson);
     }
 
+    /** As {@link #create}, returning the canonical bytes the signer computed too. */
+    public SignedEnvelope createWithBytes(MemberId from, MemberId to, CaseId caseId, LegId legId, MessageId inReplyTo,
+                                          Payload payload) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), CST);
+        Envelope unsigned = Envelope.unsigned(ids.newMessageId(), caseId, legId, from, to, now, now.plus(lifetime),
+                inReplyTo, payload);
+        return new EnvelopeSigner(members.signer(from)).signWithBytes(unsigned);
+    }
+
     /** Signs anew under the same message id, with fresh times (re-drive of an expired dead letter). */
     public Envelope resign(Envelope old) {
         return sign(old.messageId(), old.from(), old.to(), old.caseId(), old.legId(), old.inReplyTo(), old.payload());

@@ -1,5 +1,6 @@
 package org.tongban.gateway.federation;
 
+import org.tongban.contracts.crypto.SignedEnvelope;
 import org.tongban.contracts.crypto.VerifiedEnvelope;
 import org.tongban.contracts.message.Envelope;
 import org.tongban.contracts.message.Receipt;
@@ -18,9 +19,14 @@ public final class ReceiptFactory {
     }
 
     public Envelope receiptFor(VerifiedEnvelope received) {
+        return receiptWithBytes(received).envelope();
+    }
+
+    /** The signed receipt with its canonical bytes, the form it is answered and stored in. */
+    public SignedEnvelope receiptWithBytes(VerifiedEnvelope received) {
         Envelope in = received.envelope();
         OffsetDateTime now = messages.now();
         Receipt receipt = new Receipt(in.messageId(), in.type(), received.sha256(), now);
-        return messages.create(in.to(), in.from(), in.caseId(), in.legId(), in.messageId(), receipt);
+        return messages.createWithBytes(in.to(), in.from(), in.caseId(), in.legId(), in.messageId(), receipt);
     }
 }

@@ -19,6 +19,7 @@ import org.tongban.gateway.node.DirectoryHolder;
 import org.tongban.gateway.node.HostedMembers;
 import org.tongban.gateway.store.GroupCommitter;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -60,8 +61,8 @@ public final class InboundPipeline {
         this.policy = new VerificationPolicy(clockSkew, replayWindow);
     }
 
-    /** Verified and receipted message, ready to be stored. */
-    public record Checked(VerifiedEnvelope verified, Envelope receipt) {
+    /** Verified and receipted message, ready to be stored; {@code receipt} is the signed receipt's canonical JSON. */
+    public record Checked(VerifiedEnvelope verified, String receipt) {
     }
 
     /** Parses, verifies and signs the receipt. Blocking CPU work; throws {@link ContractException}. */
@@ -79,7 +80,7 @@ public final class InboundPipeline {
                 throw new ContractException(ErrorCode.MEMBER_NOT_HOSTED, "/to",
                         "member " + v.envelope().to() + " is not hosted on this node; see the federation directory");
             }
-            return new Checked(v, receipts.receiptFor(v));
+            return new Checked(v, new String(receipts.receiptWithBytes(v).canonical(), StandardCharsets.UTF_8));
         } catch (ContractException e) {
             if (e.code().category() == ErrorCategory.SECURITY) {
                 metrics.verificationFailure(e.code().name());
