@@ -146,62 +146,68 @@ public final class Node {
         HostedMembers hosted = new HostedMembers(loadKeys(config), clock);
         checkAgainstDirectory(config, directory.directory());
 
+        NodeTls tls = config.tls() == null ? null : NodeTls.load(config.tls(), directory);
         Store store = openStore(config);
         String owner = config.node().id() + "/" + ProcessHandle.current().pid() + "@" + hostName();
         GroupCommitter committer = new GroupCommitter(store, "embedded".equals(store.kind()) ? 1 : 3, 128);
+        try {
+            Ids ids = new Ids(clock, new SecureRandom());
+            MessageFactory messages = new MessageFactory(hosted, ids, clock, config.limits().messageLifetime());
+            LegTransitions transitions = new LegTransitions(clock, metrics);
+            SlaClocks slaClocks = new SlaClocks(hosted, directory, domain.profiles(), domain.calendar());
+            transitions.listen(slaClocks);
+            Routes routes = new Routes(hosted, directory);
+            Dispatcher dispatcher = new Dispatcher(routes, clock);
+            ReceiptFactory receipts = new ReceiptFactory(messages);
+            // Publicity rules as shipped with this build; a node-configured rule book takes their place where one is configured.
+            EligibilityRules rules = new EligibilityRules(RuleBook.shipped());
+            ReceivedNotices notices = new ReceivedNotices(rules, ids, metrics);
+            InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, notices, clock);
+            DeliveryResults results = new DeliveryResults(transitions, clock);
+            dispatcher.bindLocalDelivery(new LocalHandOver(directory, receipts, effects, results, metrics, clock));
+            CaseService cases = new CaseService(store, hosted, messages, dispatcher, transitions,
+                    new PenaltyEligibility(new EligibilityRules(domain.rules()), clock), clock);
+            SlaTimerWorker slaTimers = new SlaTimerWorker(vertx, new DueTimers(store, slaClocks,
+                    new SlaBreaches(store, hosted, directory, messages, dispatcher, metrics, clock), config.sla().leaseFor(),
+                    clock, owner), config.sla().pollEvery());
+            CalendarCoverage coverage = new CalendarCoverage(domain.calendar(), clock, config.calendar().lookahead());
+            coverage.bindTo(registry);
+            PlatformEventIntake intake = new PlatformEventIntake(store, transitions, messages, dispatcher, metrics, clock);
 
-        Ids ids = new Ids(clock, new SecureRandom());
-        MessageFactory messages = new MessageFactory(hosted, ids, clock, config.limits().messageLifetime());
-        LegTransitions transitions = new LegTransitions(clock, metrics);
-        SlaClocks slaClocks = new SlaClocks(hosted, directory, domain.profiles(), domain.calendar());
-        transitions.listen(slaClocks);
-        Routes routes = new Routes(hosted, directory);
-        Dispatcher dispatcher = new Dispatcher(routes, clock);
-        ReceiptFactory receipts = new ReceiptFactory(messages);
-        // Publicity rules as shipped with this build; a node-configured rule book takes their place where one is configured.
-        EligibilityRules rules = new EligibilityRules(RuleBook.shipped());
-        ReceivedNotices notices = new ReceivedNotices(rules, ids, metrics);
-        InboundEffects effects = new InboundEffects(transitions, messages, dispatcher, hosted, notices, clock);
-        DeliveryResults results = new DeliveryResults(transitions, clock);
-        dispatcher.bindLocalDelivery(new LocalHandOver(directory, receipts, effects, results, metrics, clock));
-        CaseService cases = new CaseService(store, hosted, messages, dispatcher, transitions,
-                new PenaltyEligibility(new EligibilityRules(domain.rules()), clock), clock);
-        SlaTimerWorker slaTimers = new SlaTimerWorker(vertx, new DueTimers(store, slaClocks,
-                new SlaBreaches(store, hosted, directory, messages, dispatcher, metrics, clock), config.sla().leaseFor(),
-                clock, owner), config.sla().pollEvery());
-        CalendarCoverage coverage = new CalendarCoverage(domain.calendar(), clock, config.calendar().lookahead());
-        coverage.bindTo(registry);
-        PlatformEventIntake intake = new PlatformEventIntake(store, transitions, messages, dispatcher, metrics, clock);
-
-        Map<MemberId, PlatformAdapter> adapters = createAdapters(vertx, config,
-                member -> new AdapterCursors(vertx, store, committer, member, clock), baseDir(config));
-        NodeTls tls = config.tls() == null ? null : NodeTls.load(config.tls(), directory);
-        WebClientOptions clientOptions = new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(30)
-                .setKeepAlive(true);
-        PeerClient peers = new PeerClient(vertx, directory, tls == null ? clientOptions : tls.client(clientOptions));
-        OutboxWorker outbox = new OutboxWorker(vertx, store, config.outbox(), peers, new AdapterTransport(adapters),
-                messages, results, metrics, clock, owner).useGroupCommitter(committer);
-        OutboxHints hints = new OutboxHints();
-        hints.bind(owner, config.outbox().leaseFor(), clock, outbox::enqueued);
-        dispatcher.bindHints(hints);
-        Node node = new Node(vertx, config, store, committer, outbox, adapters, directory, cases, intake, registry, owner);
-        java.util.function.Predicate<MemberId> isMember = m -> directory.directory().member(m).isPresent();
-        NodeConfig.Sharing sharingConfig = config.sharing();
-        PenaltySharing sharing = new PenaltySharing(store, new HomeRouting(isMember), messages, dispatcher, rules, metrics,
-                clock, sharingConfig.batchSize());
-        node.notices = new NoticeService(store, cases, rules, clock);
-        node.sharing = new SharingWork(vertx, adapters, sharing, sharingConfig.pageSize(), sharingConfig.pollEvery(),
-                new ReminderJob(store, metrics, clock),
-                new AutomaticEndJob(store, hosted, isMember, messages, dispatcher, metrics, clock),
-                sharingConfig.jobsEvery());
-        node.pipeline = new InboundPipeline(directory, hosted, receipts, effects, committer, metrics, clock,
-                config.limits().maxEnvelopeBytes(), config.limits().clockSkew(), config.limits().replayWindow());
-        node.tls = tls;
-        node.metrics = metrics;
-        node.slaTimers = slaTimers;
-        node.coverage = coverage;
-        node.profiles = domain.profiles();
-        return node;
+            Map<MemberId, PlatformAdapter> adapters = createAdapters(vertx, config,
+                    member -> new AdapterCursors(vertx, store, committer, member, clock), baseDir(config));
+            WebClientOptions clientOptions = new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(30)
+                    .setKeepAlive(true);
+            PeerClient peers = new PeerClient(vertx, directory, tls == null ? clientOptions : tls.client(clientOptions));
+            OutboxWorker outbox = new OutboxWorker(vertx, store, config.outbox(), peers, new AdapterTransport(adapters),
+                    messages, results, metrics, clock, owner).useGroupCommitter(committer);
+            OutboxHints hints = new OutboxHints();
+            hints.bind(owner, config.outbox().leaseFor(), clock, outbox::enqueued);
+            dispatcher.bindHints(hints);
+            Node node = new Node(vertx, config, store, committer, outbox, adapters, directory, cases, intake, registry, owner);
+            java.util.function.Predicate<MemberId> isMember = m -> directory.directory().member(m).isPresent();
+            NodeConfig.Sharing sharingConfig = config.sharing();
+            PenaltySharing sharing = new PenaltySharing(store, new HomeRouting(isMember), messages, dispatcher, rules, metrics,
+                    clock, sharingConfig.batchSize());
+            node.notices = new NoticeService(store, cases, rules, clock);
+            node.sharing = new SharingWork(vertx, adapters, sharing, sharingConfig.pageSize(), sharingConfig.pollEvery(),
+                    new ReminderJob(store, metrics, clock),
+                    new AutomaticEndJob(store, hosted, isMember, messages, dispatcher, metrics, clock),
+                    sharingConfig.jobsEvery());
+            node.pipeline = new InboundPipeline(directory, hosted, receipts, effects, committer, metrics, clock,
+                    config.limits().maxEnvelopeBytes(), config.limits().clockSkew(), config.limits().replayWindow());
+            node.tls = tls;
+            node.metrics = metrics;
+            node.slaTimers = slaTimers;
+            node.coverage = coverage;
+            node.profiles = domain.profiles();
+            return node;
+        } catch (RuntimeException | Error e) {
+            // nothing of a node that could not be built stays open: a start can be tried again
+            committer.close();
+            store.close();
+            throw e;
+        }
     }
 
     private InboundPipeline pipeline;
