@@ -63,7 +63,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *     -Dexec.mainClass=org.tongban.gateway.load.LoadTool -Dexec.args="--messages 60000 --concurrency 64"
  * </pre>
  * Options: --messages N (measured), --warmup N, --concurrency N, --store postgresql|embedded,
- * --heap 512m, --verify-every N (receipts whose signature is checked), --dir DIR, --jfr FILE (profile east),
+ * --heap 512m, --gc Parallel|G1 (east's collector, default Parallel), --verify-every N (receipts whose signature is checked), --dir DIR, --jfr FILE (profile east),
  * --east-opts "JVM OPTIONS" (extra options for east, e.g. a profiler agent).
  */
 public final class LoadTool {
@@ -106,7 +106,7 @@ public final class LoadTool {
                     postgres == null ? "" : " (local PostgreSQL, fsync on, port " + postgres.port() + ")", heap, concurrency);
 
             east = new NodeProcess("east", written.nodeConfigs().get("east"), dir,
-                    List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseParallelGC"));
+                    List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+Use" + o.getOrDefault("gc", "Parallel") + "GC"));
             east.env("TONGBAN_LIMITS_REPLAY_WINDOW", "1d");
             // the platform here is in-process and instant: let its lane run as wide as the inbound traffic
             east.env("TONGBAN_OUTBOX_PER_DESTINATION_CONCURRENCY", o.getOrDefault("platform-concurrency", "64"));
