@@ -47,13 +47,9 @@ public record PenaltyNoticeBatch(String batchId, List<PenaltyNotice> notices, St
 
     /** Builds a batch of {@code notices} and its payload tree for canonicalization, each notice canonicalized once. */
     public static Built build(String batchId, List<PenaltyNotice> notices) {
-        List<byte[]> items = new ArrayList<>(notices.size());
+        List<byte[]> items = canonicalItems(notices);
         ArrayNode array = JsonNodeFactory.instance.arrayNode(notices.size());
-        for (PenaltyNotice n : notices) {
-            byte[] bytes = Canonicalizer.canonicalize(n.toJson());
-            items.add(bytes);
-            array.add(CanonicalJson.node(bytes));
-        }
+        items.forEach(bytes -> array.add(CanonicalJson.node(bytes)));
         PenaltyNoticeBatch batch = new PenaltyNoticeBatch(batchId, notices, Digests.hex(MerkleTree.ofItems(items).root()));
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("batchId", batchId);
@@ -64,11 +60,16 @@ public record PenaltyNoticeBatch(String batchId, List<PenaltyNotice> notices, St
 
     /** The Merkle tree over the canonical bytes of the notices. */
     public static MerkleTree tree(List<PenaltyNotice> notices) {
+        return MerkleTree.ofItems(canonicalItems(notices));
+    }
+
+    /** The canonical bytes of each notice: the leaves of the batch's hash tree. */
+    private static List<byte[]> canonicalItems(List<PenaltyNotice> notices) {
         List<byte[]> items = new ArrayList<>(notices.size());
         for (PenaltyNotice n : notices) {
             items.add(Canonicalizer.canonicalize(n.toJson()));
         }
-        return MerkleTree.ofItems(items);
+        return items;
     }
 
     @Override

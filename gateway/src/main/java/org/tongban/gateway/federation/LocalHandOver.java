@@ -1,6 +1,7 @@
 package org.tongban.gateway.federation;
 
 import org.tongban.contracts.crypto.EnvelopeVerifier;
+import org.tongban.contracts.crypto.SignedEnvelope;
 import org.tongban.contracts.crypto.VerifiedEnvelope;
 import org.tongban.contracts.message.Envelope;
 import org.tongban.gateway.metrics.GatewayMetrics;
@@ -8,6 +9,7 @@ import org.tongban.gateway.node.DirectoryHolder;
 import org.tongban.gateway.routing.Dispatcher;
 import org.tongban.gateway.store.Tx;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -36,9 +38,9 @@ public final class LocalHandOver implements Dispatcher.LocalDelivery {
     @Override
     public void deliver(Tx tx, Envelope envelope) {
         VerifiedEnvelope v = new EnvelopeVerifier(directory.trustStore(), clock).verify(envelope.toJson());
-        Envelope receipt = receipts.receiptFor(v);
-        effects.accept(tx, v, receipt);
-        results.onReceipt(tx, envelope, receipt);
+        SignedEnvelope receipt = receipts.receiptWithBytes(v);
+        effects.accept(tx, v, new String(receipt.canonical(), StandardCharsets.UTF_8));
+        results.onReceipt(tx, envelope, receipt.envelope());
         metrics.messageOut(envelope.from().value(), "local", envelope.type().wireName(), "delivered");
     }
 }

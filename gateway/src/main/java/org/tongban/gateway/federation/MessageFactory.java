@@ -1,8 +1,8 @@
 package org.tongban.gateway.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.tongban.contracts.crypto.SignedEnvelope;
 import org.tongban.contracts.crypto.EnvelopeSigner;
+import org.tongban.contracts.crypto.SignedEnvelope;
 import org.tongban.contracts.id.CaseId;
 import org.tongban.contracts.id.Ids;
 import org.tongban.contracts.id.LegId;
@@ -46,19 +46,13 @@ public final class MessageFactory {
      * for canonicalization (e.g. {@link org.tongban.contracts.message.PenaltyNoticeBatch.Built#payloadJson()}).
      */
     public SignedEnvelope createWithBytes(MemberId from, MemberId to, Payload payload, JsonNode payloadJson) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), CST);
-        Envelope unsigned = Envelope.unsigned(ids.newMessageId(), null, null, from, to, now, now.plus(lifetime), null,
-                payload);
-        return new EnvelopeSigner(members.signer(from)).signWithBytes(unsigned, payloadJson);
+        return signer(from).signWithBytes(unsigned(ids.newMessageId(), from, to, null, null, null, payload), payloadJson);
     }
 
     /** As {@link #create}, returning the canonical bytes the signer computed too. */
     public SignedEnvelope createWithBytes(MemberId from, MemberId to, CaseId caseId, LegId legId, MessageId inReplyTo,
                                           Payload payload) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), CST);
-        Envelope unsigned = Envelope.unsigned(ids.newMessageId(), caseId, legId, from, to, now, now.plus(lifetime),
-                inReplyTo, payload);
-        return new EnvelopeSigner(members.signer(from)).signWithBytes(unsigned);
+        return signer(from).signWithBytes(unsigned(ids.newMessageId(), from, to, caseId, legId, inReplyTo, payload));
     }
 
     /** Signs anew under the same message id, with fresh times (re-drive of an expired dead letter). */
@@ -68,9 +62,18 @@ public final class MessageFactory {
 
     private Envelope sign(MessageId id, MemberId from, MemberId to, CaseId caseId, LegId legId, MessageId inReplyTo,
                           Payload payload) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), CST);
-        Envelope unsigned = Envelope.unsigned(id, caseId, legId, from, to, now, now.plus(lifetime), inReplyTo, payload);
-        return new EnvelopeSigner(members.signer(from)).sign(unsigned);
+        return signer(from).sign(unsigned(id, from, to, caseId, legId, inReplyTo, payload));
+    }
+
+    /** An envelope sent now, expiring after the configured lifetime. */
+    private Envelope unsigned(MessageId id, MemberId from, MemberId to, CaseId caseId, LegId legId, MessageId inReplyTo,
+                              Payload payload) {
+        OffsetDateTime now = now();
+        return Envelope.unsigned(id, caseId, legId, from, to, now, now.plus(lifetime), inReplyTo, payload);
+    }
+
+    private EnvelopeSigner signer(MemberId from) {
+        return new EnvelopeSigner(members.signer(from));
     }
 
     public OffsetDateTime now() {

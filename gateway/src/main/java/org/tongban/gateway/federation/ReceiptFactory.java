@@ -5,7 +5,6 @@ import org.tongban.contracts.crypto.VerifiedEnvelope;
 import org.tongban.contracts.message.Envelope;
 import org.tongban.contracts.message.Receipt;
 
-import java.time.OffsetDateTime;
 
 /**
  * Signed receipts (回执): the receiving member states that it stored the message whose canonical
@@ -19,14 +18,18 @@ public final class ReceiptFactory {
     }
 
     public Envelope receiptFor(VerifiedEnvelope received) {
-        return receiptWithBytes(received).envelope();
+        Envelope in = received.envelope();
+        return messages.create(in.to(), in.from(), in.caseId(), in.legId(), in.messageId(), receipt(received));
     }
 
     /** The signed receipt with its canonical bytes, the form it is answered and stored in. */
     public SignedEnvelope receiptWithBytes(VerifiedEnvelope received) {
         Envelope in = received.envelope();
-        OffsetDateTime now = messages.now();
-        Receipt receipt = new Receipt(in.messageId(), in.type(), received.sha256(), now);
-        return messages.createWithBytes(in.to(), in.from(), in.caseId(), in.legId(), in.messageId(), receipt);
+        return messages.createWithBytes(in.to(), in.from(), in.caseId(), in.legId(), in.messageId(), receipt(received));
+    }
+
+    private Receipt receipt(VerifiedEnvelope received) {
+        Envelope in = received.envelope();
+        return new Receipt(in.messageId(), in.type(), received.sha256(), messages.now());
     }
 }

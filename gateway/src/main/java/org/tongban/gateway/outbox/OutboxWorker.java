@@ -326,7 +326,6 @@ public final class OutboxWorker {
             }
             return prepared;
         }, false).onComplete(ar -> {
-            units--;
             for (Hint h : records) {
                 lane(h.record().destination()).preparing--;
             }
@@ -336,9 +335,7 @@ public final class OutboxWorker {
                 LOG.warn("outbox worker {} could not prepare {} new message(s); their leases will expire", owner,
                         records.size(), ar.cause());
             }
-            if (stopping && units == 0 && drained != null) {
-                drained.tryComplete();
-            }
+            unitDone();
             if (!hinted.isEmpty() && draining.compareAndSet(false, true)) {
                 drainHints();
             }
@@ -355,17 +352,22 @@ public final class OutboxWorker {
         units++;
         vertx.executeBlocking(() -> store.inTransaction(tx -> tx.releaseClaims(seqs, owner, now)), false)
                 .onComplete(ar -> {
-                    units--;
                     if (ar.failed()) {
                         LOG.warn("outbox worker {} could not give back {} message(s) beyond its memory bound; their"
                                 + " leases will expire", owner, seqs.size(), ar.cause());
                     } else {
                         metrics.outboxGivenBack(ar.result());
                     }
-                    if (stopping && units == 0 && drained != null) {
-                        drained.tryComplete();
-                    }
+                    unitDone();
                 });
+    }
+
+    /** One unit of asynchronous work ended: a stop waiting for the work under way completes with the last. */
+    private void unitDone() {
+        units--;
+        if (stopping && units == 0 && drained != null) {
+            drained.tryComplete();
+        }
     }
 
     /** The lease owner of this worker, under which rows may be queued born claimed. */
@@ -504,11 +506,8 @@ public final class OutboxWorker {
                         .log("the outcome of a delivery was not stored; the message is delivered again after its lease");
             }
             lane.active--;
-            units--;
             held.remove(c.record().seq());
-            if (stopping && units == 0 && drained != null) {
-                drained.tryComplete();
-            }
+            unitDone();
             pump(lane);
             if (lane.shed && lane.waiting.isEmpty() && !stopping) {
                 lane.shed = false;
@@ -622,10 +621,7 @@ public final class OutboxWorker {
                 LOG.error("could not give back {} messages to {}; their leases will expire", out.size(), lane.destination,
                         ar.cause());
             }
-            units--;
-            if (stopping && units == 0 && drained != null) {
-                drained.tryComplete();
-            }
+            unitDone();
         });
     }
 

@@ -43,7 +43,7 @@ public final class Dispatcher {
     }
 
     public void send(Tx tx, Envelope envelope) {
-        send(tx, envelope, envelope.legId() != null ? envelope.legId().toString() : envelope.messageId().toString());
+        send(tx, envelope, orderingKey(envelope));
     }
 
     /**
@@ -65,8 +65,12 @@ public final class Dispatcher {
             local.deliver(tx, envelope);
             return;
         }
-        queueForPeer(tx, envelope, signed.canonical(),
-                envelope.legId() != null ? envelope.legId().toString() : envelope.messageId().toString());
+        queueForPeer(tx, envelope, signed.canonical(), orderingKey(envelope));
+    }
+
+    /** A leg's messages go in order; a message of no leg is on its own. */
+    private static String orderingKey(Envelope envelope) {
+        return envelope.legId() != null ? envelope.legId().toString() : envelope.messageId().toString();
     }
 
     private void queueForPeer(Tx tx, Envelope envelope, byte[] canonical, String orderingKey) {

@@ -370,14 +370,15 @@ final class SqlTx implements Tx {
     }
 
     @Override
-    public int releaseClaims(java.util.Collection<Long> seqs, String owner, Instant now) {
-        int released = 0;
-        for (long seq : seqs) {
-            released += update("UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL,"
-                    + " lease_until = NULL WHERE seq = ? AND status = 'IN_FLIGHT' AND lease_owner = ?",
-                    now.toEpochMilli(), seq, owner);
+    public int releaseClaims(Collection<Long> seqs, String owner, Instant now) {
+        if (seqs.isEmpty()) {
+            return 0;
         }
-        return released;
+        List<Object> args = new ArrayList<>(List.of(now.toEpochMilli(), owner));
+        args.addAll(seqs);
+        return update("UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
+                + " WHERE status = 'IN_FLIGHT' AND lease_owner = ? AND seq IN (" + "?,".repeat(seqs.size() - 1) + "?)",
+                args.toArray());
     }
 
     @Override
