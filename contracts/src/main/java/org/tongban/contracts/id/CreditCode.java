@@ -99,8 +99,24 @@ public record CreditCode(String value) {
 
     /** The member city the enterprise is registered in, from positions 3–8 alone. */
     public MemberId homeMember() {
-        return registrationDivision().member();
+        String division = value.substring(2, 8);
+        MemberId home = HOME_BY_DIVISION.get(division);
+        if (home == null) {
+            home = DivisionCode.of(division).member();
+            if (HOME_BY_DIVISION.size() < HOME_CACHE_LIMIT) {
+                HOME_BY_DIVISION.put(division, home);
+            }
+        }
+        return home;
     }
+
+    /**
+     * Home members by registration division, computed once each: every notice shared is routed by
+     * it. China has about 3,000 county-level divisions; the limit keeps made-up codes from growing
+     * the map without end.
+     */
+    private static final java.util.Map<String, MemberId> HOME_BY_DIVISION = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int HOME_CACHE_LIMIT = 10_000;
 
     @Override
     public String toString() {

@@ -16,7 +16,7 @@ public record DivisionCode(String value) {
     private static final Set<String> MUNICIPALITIES = Set.of("11", "12", "31", "50");
 
     public DivisionCode {
-        if (value == null || value.length() != 6 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value == null || value.length() != 6 || !allDigits(value)) {
             throw new ContractException(ErrorCode.DIVISION_CODE_INVALID, "",
                     "a division code has six digits; got '" + value + "'");
         }
@@ -24,6 +24,16 @@ public record DivisionCode(String value) {
             throw new ContractException(ErrorCode.DIVISION_CODE_INVALID, "",
                     "'" + value + "' names no province");
         }
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static DivisionCode of(String value) {

@@ -315,15 +315,32 @@ public final class LoadTool {
                 }
             }
         }
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, null);
+             ResultSet rs = c.createStatement().executeQuery("SELECT xact_commit, xact_rollback FROM pg_stat_database"
+                     + " WHERE datname = current_database()")) {
+            rs.next();
+            lines.add(String.format("transactions: %.3f commits and %.3f rollbacks per message (group commit: %.1f"
+                            + " messages per transaction)", rs.getLong(1) / (double) messages, rs.getLong(2) / (double) messages,
+                    messages / (double) Math.max(1, rs.getLong(1))));
+        }
         // with -Dtongban.pg.settings=shared_preload_libraries=pg_stat_statements: the statements that cost most
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, null)) {
             c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT calls, total_exec_time, query FROM pg_stat_statements"
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT sum(calls), sum(total_exec_time),"
+                    + " sum(total_plan_time), sum(plans), sum(wal_bytes) FROM pg_stat_statements")) {
+                rs.next();
+                lines.add(String.format("all statements: %.2f calls/msg, %.1f µs/msg executing, %.1f µs/msg planning"
+                                + " (%.2f plans/msg), %.0f WAL bytes/msg", rs.getDouble(1) / messages,
+                        rs.getDouble(2) * 1000 / messages, rs.getDouble(3) * 1000 / messages, rs.getDouble(4) / messages,
+                        rs.getDouble(5) / messages));
+            }
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT calls, total_exec_time, query, wal_bytes FROM pg_stat_statements"
                     + " ORDER BY total_exec_time DESC LIMIT 15")) {
                 while (rs.next()) {
                     String q = rs.getString(3).replaceAll("\\s+", " ");
-                    lines.add(String.format("%6.2f calls/msg %7.1f µs/msg  %s", rs.getLong(1) / (double) messages,
-                            rs.getDouble(2) * 1000 / messages, q.length() > 150 ? q.substring(0, 150) + "…" : q));
+                    lines.add(String.format("%6.2f calls/msg %7.1f µs/msg %7.0f WAL bytes/msg  %s", rs.getLong(1) / (double) messages,
+                            rs.getDouble(2) * 1000 / messages, rs.getDouble(4) / messages,
+                            q.length() > 150 ? q.substring(0, 150) + "…" : q));
                 }
             }
         } catch (java.sql.SQLException e) {

@@ -51,8 +51,9 @@ import java.util.TreeMap;
  * java -cp "$PWD/gateway/target/test-classes:$PWD/gateway/target/classes:$(cat gateway/target/test.classpath)" \
  *     org.tongban.gateway.load.SharingLoadTool --notices 100000
  * </pre>
- * Options: --notices N (measured, default 100000), --warmup N (default 100000: the JIT compilers
- * need that long to settle), --batch N (notices per signed batch, default 500), --page N (decisions
+ * Options: --notices N (measured, default 100000), --warmup N (default 400000, about 15 s: the JIT
+ * compilers of both nodes are still busy after 100,000, and then take a fifth of the measured CPU;
+ * a longer warm-up changes the figure little more), --batch N (notices per signed batch, default 500), --page N (decisions
  * read per poll, default 5000), --store embedded|postgresql (default embedded; PostgreSQL is a local
  * server with fsync on), --heap 768m, --dir DIR, --jfr-east FILE / --jfr-north FILE (Flight
  * Recorder profiles).
@@ -73,7 +74,7 @@ public final class SharingLoadTool {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         int measured = Integer.parseInt(o.getOrDefault("notices", "100000"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "100000"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "400000"));
         String batch = o.getOrDefault("batch", "500");
         String page = o.getOrDefault("page", "5000");
         String storeKind = o.getOrDefault("store", "embedded");

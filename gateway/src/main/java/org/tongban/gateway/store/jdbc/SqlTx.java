@@ -42,9 +42,13 @@ import java.util.Optional;
 
 /** {@link Tx} over one JDBC connection in one transaction. */
 final class SqlTx implements Tx {
+    /**
+     * An outbox row's columns. A NULL envelope is a received message handed to its platform: the
+     * inbox row of the same message id holds it (migration V008).
+     */
     private static final String OUTBOX_COLUMNS = "seq, message_id, destination, ordering_key, message_type, to_member,"
-            + " case_id, leg_id, envelope, status, attempts, next_attempt_at, created_at, last_error_key, last_error,"
-            + " delivered_at, receipt";
+            + " case_id, leg_id, COALESCE(envelope, (SELECT i.envelope FROM inbox i WHERE i.message_id = outbox.message_id))"
+            + " AS envelope, status, attempts, next_attempt_at, created_at, last_error_key, last_error, delivered_at, receipt";
     private static final String LEG_COLUMNS = "leg_id, case_id, home_member, penalizing_member, state, penalty,"
             + " platform_reference, state_since, updated_at, version";
     private static final String CASE_COLUMNS = "case_id, home_member, credit_code, enterprise_name, status, applied_on,"
@@ -143,6 +147,7 @@ final class SqlTx implements Tx {
             throw new StoreException("cannot set a savepoint: " + e.getMessage(), e, true);
         }
         int hooks = afterCommit.size();
+        int inboxed = inboxedInOrder.size();
         java.util.Map<String, Integer> pendingRows = new java.util.HashMap<>();
         deferred.forEach((sql, d) -> pendingRows.put(sql, d.rows.size()));
         try {
@@ -151,6 +156,9 @@ final class SqlTx implements Tx {
             return result;
         } catch (RuntimeException e) {
             afterCommit.subList(hooks, afterCommit.size()).clear();
+            List<String> undone = inboxedInOrder.subList(inboxed, inboxedInOrder.size());
+            undone.forEach(inboxedEnvelopes::remove);
+            undone.clear();
             // writes deferred inside the failed unit are dropped with it; flushed ones the rollback undoes
             deferred.entrySet().removeIf(en -> !pendingRows.containsKey(en.getKey()));
             deferred.forEach((sql, d) -> {
@@ -173,13 +181,33 @@ final class SqlTx implements Tx {
 
     // ---- inbox ----------------------------------------------------------------------------------
 
+    /** Envelopes this transaction stored in the inbox, by message id, and those ids in order (for savepoints). */
+    private final java.util.Map<String, String> inboxedEnvelopes = new java.util.HashMap<>();
+    private final List<String> inboxedInOrder = new ArrayList<>();
+
     @Override
     public boolean insertInbox(InboxRecord r) {
-        return update("INSERT INTO inbox (message_id, from_member, to_member, message_type, case_id, leg_id, sha256,"
+        boolean inserted = update("INSERT INTO inbox (message_id, from_member, to_member, message_type, case_id, leg_id, sha256,"
                         + " envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (message_id) DO NOTHING",
                 r.messageId().toString(), r.from().value(), r.to().value(), r.type().wireName(), text(r.caseId()),
                 text(r.legId()), r.sha256(), r.envelope(), r.receipt(), r.receivedAt().toEpochMilli()) == 1;
+        if (inserted) {
+            String id = r.messageId().toString();
+            inboxedEnvelopes.put(id, r.envelope());
+            inboxedInOrder.add(id);
+        }
+        return inserted;
+    }
+
+    /**
+     * The envelope column of an outbox row: NULL when this transaction stored the very same
+     * envelope in the inbox under the same message id (a received message handed to its platform),
+     * which the outbox's reads then take from there.
+     */
+    private String storedEnvelope(OutboxRecord r) {
+        String inboxed = inboxedEnvelopes.get(r.messageId().toString());
+        return inboxed != null && inboxed.equals(r.envelope()) ? null : r.envelope();
     }
 
     @Override
@@ -242,9 +270,9 @@ final class SqlTx implements Tx {
                 r.caseId(), r.legId(), r.envelope(), claimed ? OutboxStatus.IN_FLIGHT : OutboxStatus.PENDING,
                 claimed ? 1 : 0, r.nextAttemptAt(), r.createdAt(), null, null, null, null);
         defer("outbox", ENQUEUE_LATER, seq, r.messageId().toString(), r.destination(), r.orderingKey(),
-                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), r.envelope(),
+                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), storedEnvelope(r),
                 queued.status().name(), queued.attempts(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli(),
-                claimed ? lease.owner() : null, claimed ? lease.until().toEpochMilli() : null);
+                claimed ? lease.owner() : null, claimed ? (Object) lease.until().toEpochMilli() : TypedNull.BIGINT);
         return queued;
     }
 
@@ -269,7 +297,7 @@ final class SqlTx implements Tx {
         if (dialect == SqlDialect.POSTGRESQL && r.legId() != null) {
             raw("SELECT 1 FROM legs WHERE leg_id = ? FOR UPDATE", r.legId().toString());
         }
-        return !raw("SELECT 1 FROM outbox WHERE ordering_key = ? AND status IN ('PENDING', 'IN_FLIGHT', 'DEAD') LIMIT 1",
+        return !raw("SELECT 1 FROM outbox WHERE ordering_key = ? AND status <> 'DELIVERED' LIMIT 1",
                 key);
     }
 
@@ -315,7 +343,7 @@ final class SqlTx implements Tx {
                 + " envelope, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
                 + " ON CONFLICT (destination, message_id) DO NOTHING RETURNING seq";
         Optional<Long> seq = one(sql, rs -> rs.getLong(1), r.messageId().toString(), r.destination(), r.orderingKey(),
-                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), r.envelope(),
+                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), storedEnvelope(r),
                 OutboxStatus.PENDING.name(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli());
         return seq.orElse(0L);
     }
@@ -348,8 +376,10 @@ final class SqlTx implements Tx {
             sql.append(" AND o.destination NOT IN (").append("?,".repeat(skip.size() - 1)).append("?)");
             args.addAll(skip);
         }
-        sql.append(" AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.seq < o.seq"
-                + " AND p.status IN ('PENDING', 'IN_FLIGHT', 'DEAD'))");
+        // The first open message of its ordering key, asked per candidate (a scalar subquery, which
+        // the planner does not turn into a join over the whole table) of the open-order index.
+        sql.append(" AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.ordering_key = o.ordering_key"
+                + " AND p.status <> 'DELIVERED')");
         sql.append(" ORDER BY o.seq LIMIT ?").append(dialect.skipLocked());
         args.add(limit);
         return list(sql.toString(), rs -> rs.getLong(1), args.toArray());

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.tongban.contracts.id.CaseId;
+import org.tongban.contracts.message.MessageType;
 import org.tongban.contracts.id.LegId;
 import org.tongban.contracts.id.MessageId;
 import org.tongban.contracts.message.LegState;
@@ -238,6 +239,84 @@ abstract class StoreContractTest {
             OutboxRecord stored = outboxRow(seq);
             assertThat(stored).usingRecursiveComparison().ignoringFields("seq").isEqualTo(r);
             assertThat(stored.status()).isEqualTo(OutboxStatus.PENDING);
+        }
+    }
+
+    @Nested
+    class HandOver {
+        private static final String PLATFORM = "platform:330100";
+
+        /** The received message and its hand-over to the platform, in one transaction (as a node stores them). */
+        private long receiveAndHandOver(MessageId id, LegId leg, String envelope, Tx.Lease lease) {
+            return tx(tx -> {
+                tx.insertInbox(new InboxRecord(id, PENALIZING, HOME, MessageType.REPAIR_APPLICATION, caseId(), leg,
+                        ZERO_HASH, envelope, "{\"receipt\":1}", T0));
+                return tx.enqueueLater(OutboxRecord.pending(id, PLATFORM, leg.toString(), MessageType.REPAIR_APPLICATION,
+                        HOME, caseId(), leg, envelope, T0), lease).seq();
+            });
+        }
+
+        private String storedEnvelopeColumn(long seq) throws SQLException {
+            try (Connection c = db.connect(); var ps = c.prepareStatement("SELECT envelope FROM outbox WHERE seq = ?")) {
+                ps.setLong(1, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    return rs.getString(1);
+                }
+            }
+        }
+
+        @Test
+        void a_received_message_handed_to_its_platform_is_stored_once_and_read_whole() throws SQLException {
+            MessageId id = messageId();
+            LegId leg = legId();
+            String envelope = "{\"type\":\"RepairApplication\",\"n\":1}";
+            long seq = receiveAndHandOver(id, leg, envelope, null);
+
+            assertThat(storedEnvelopeColumn(seq)).isNull();
+            assertThat(outboxRow(seq).envelope()).isEqualTo(envelope);
+            assertThat(store.read((Tx tx) -> tx.outboxOfLeg(leg))).extracting(OutboxRecord::envelope).containsExactly(envelope);
+            assertThat(claim("node-a", T0, 10)).extracting(OutboxRecord::envelope).containsExactly(envelope);
+            assertThat(tx((Tx tx) -> tx.markDelivered(seq, "node-a", T0, "PLAT-1"))).isTrue();
+            assertThat(outboxRow(seq).envelope()).isEqualTo(envelope);
+            assertThat(outboxRow(seq).status()).isEqualTo(OutboxStatus.DELIVERED);
+        }
+
+        @Test
+        void a_message_whose_envelope_is_not_the_inboxed_one_keeps_its_own() throws SQLException {
+            MessageId id = messageId();
+            LegId leg = legId();
+            long seq = tx(tx -> {
+                tx.insertInbox(new InboxRecord(id, PENALIZING, HOME, MessageType.REPAIR_APPLICATION, caseId(), leg,
+                        ZERO_HASH, "{\"received\":true}", "{}", T0));
+                return tx.enqueue(OutboxRecord.pending(id, PEER, leg.toString(), MessageType.REPAIR_APPLICATION, HOME,
+                        caseId(), leg, "{\"forwarded\":true}", T0));
+            });
+            long unrelated = enqueue(outbox(PEER, legId(), T0));
+
+            assertThat(storedEnvelopeColumn(seq)).isEqualTo("{\"forwarded\":true}");
+            assertThat(storedEnvelopeColumn(unrelated)).isEqualTo("{\"type\":\"RepairApplication\"}");
+        }
+
+        @Test
+        void a_hand_over_undone_with_its_unit_leaves_no_reference_behind() throws SQLException {
+            MessageId id = messageId();
+            LegId leg = legId();
+            String envelope = "{\"type\":\"RepairApplication\",\"n\":2}";
+            long seq = tx(tx -> {
+                assertThatThrownBy(() -> tx.withSavepoint(() -> {
+                    tx.insertInbox(new InboxRecord(id, PENALIZING, HOME, MessageType.REPAIR_APPLICATION, caseId(), leg,
+                            ZERO_HASH, envelope, "{}", T0));
+                    throw new IllegalStateException("the unit fails");
+                })).hasMessage("the unit fails");
+                // the inbox row is gone with its unit: the same envelope queued now must be stored whole
+                return tx.enqueueLater(OutboxRecord.pending(id, PLATFORM, leg.toString(), MessageType.REPAIR_APPLICATION,
+                        HOME, caseId(), leg, envelope, T0), null).seq();
+            });
+
+            assertThat(store.read((Tx tx) -> tx.inbox(id))).isEmpty();
+            assertThat(storedEnvelopeColumn(seq)).isEqualTo(envelope);
+            assertThat(outboxRow(seq).envelope()).isEqualTo(envelope);
         }
     }
 
@@ -1039,6 +1118,41 @@ abstract class StoreContractTest {
 
             assertThatThrownBy(fresh::open).isInstanceOf(StoreException.class)
                     .hasMessageContaining("V001__initial.sql was changed after it was applied");
+        }
+
+        @Test
+        void the_outbox_rebuilt_by_v008_keeps_its_rows_and_their_order() throws SQLException {
+            try (Connection c = fresh.connect(); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE schema_history (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL,"
+                        + " checksum VARCHAR(64) NOT NULL, applied_at BIGINT NOT NULL)");
+                for (Migrations.Migration m : Migrations.available()) {
+                    if (m.version() >= 8) {
+                        continue;
+                    }
+                    for (String statement : Migrations.statements(store.dialect().render(m.sql()))) {
+                        st.execute(statement);
+                    }
+                    st.executeUpdate("INSERT INTO schema_history VALUES (" + m.version() + ", '" + m.name() + "', '"
+                            + m.checksum() + "', 0)");
+                }
+                st.executeUpdate("INSERT INTO outbox (message_id, destination, ordering_key, message_type, to_member,"
+                        + " envelope, status, attempts, next_attempt_at, created_at) VALUES ('" + messageId() + "', '"
+                        + PEER + "', 'k', 'RepairApplication', '330100', '{\"v\":7}', 'PENDING', 0, 0, 0)");
+            }
+            long before;
+            try (Connection c = fresh.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT seq FROM outbox")) {
+                assertThat(rs.next()).isTrue();
+                before = rs.getLong(1);
+            }
+            try (JdbcStore opened = fresh.open()) {
+                assertThat(opened.read((Tx tx) -> tx.outbox(before))).map(OutboxRecord::envelope).contains("{\"v\":7}");
+                long next = opened.inTransaction((Tx tx) -> tx.enqueue(outbox(PEER, legId(), T0)));
+                assertThat(next).isGreaterThan(before);
+                assertThat(opened.inTransaction((Tx tx) -> tx.claim("node-a", T0, LEASE, 10, List.of())))
+                        .extracting(OutboxRecord::seq).containsExactly(before, next);
+            }
+            assertThat(historyVersions(fresh)).isEqualTo(Migrations.available().stream().map(Migrations.Migration::version).toList());
         }
 
         @Test
