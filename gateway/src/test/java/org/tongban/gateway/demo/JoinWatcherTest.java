@@ -33,7 +33,11 @@ class JoinWatcherTest {
     }
 
     Path write(String name, String content, Instant modified) throws IOException {
-        Path f = dir.resolve(name);
+        return write(dir, name, content, modified);
+    }
+
+    static Path write(Path in, String name, String content, Instant modified) throws IOException {
+        Path f = in.resolve(name);
         Files.writeString(f, content);
         Files.setLastModifiedTime(f, FileTime.from(modified));
         return f;
@@ -120,8 +124,7 @@ class JoinWatcherTest {
         assertThat(problems).hasSize(1).allMatch(l -> l.startsWith("join: cannot read " + gone));
 
         Files.createDirectories(gone);
-        Files.writeString(gone.resolve("a.yaml"), "a");
-        Files.setLastModifiedTime(gone.resolve("a.yaml"), FileTime.from(now.minusSeconds(5)));
+        write(gone, "a.yaml", "a", now.minusSeconds(5));
         w.poll();
         assertThat(handed).containsExactly("a.yaml");
     }

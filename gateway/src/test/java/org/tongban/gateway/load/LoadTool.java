@@ -314,14 +314,13 @@ public final class LoadTool {
                             rs.getLong(7) / (double) messages));
                 }
             }
-        }
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, null);
-             ResultSet rs = c.createStatement().executeQuery("SELECT xact_commit, xact_rollback FROM pg_stat_database"
-                     + " WHERE datname = current_database()")) {
-            rs.next();
-            lines.add(String.format("transactions: %.3f commits and %.3f rollbacks per message (group commit: %.1f"
-                            + " messages per transaction)", rs.getLong(1) / (double) messages, rs.getLong(2) / (double) messages,
-                    messages / (double) Math.max(1, rs.getLong(1))));
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT xact_commit, xact_rollback FROM pg_stat_database"
+                    + " WHERE datname = current_database()")) {
+                rs.next();
+                lines.add(String.format("transactions: %.3f commits and %.3f rollbacks per message (group commit: %.1f"
+                                + " messages per transaction)", rs.getLong(1) / (double) messages,
+                        rs.getLong(2) / (double) messages, messages / (double) Math.max(1, rs.getLong(1))));
+            }
         }
         // with -Dtongban.pg.settings=shared_preload_libraries=pg_stat_statements: the statements that cost most
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, null)) {
