@@ -37,8 +37,9 @@ import java.util.TreeMap;
  * north verifies the batch signature and every notice against the signed root, stores the
  * envelope and one row per notice with its publicity dates, and answers with a signed receipt that
  * east checks. The tool warms both nodes up with a first part of the feed, then releases the
- * measured part and times from its release until north has received the last notice, and counts
- * the rows north stored. It prints notices per second and writes {@code result.json}.
+ * measured part in rounds, one after the other, and times each from its release until north has
+ * received its last notice; at the end it counts the rows north stored. It prints each round, the
+ * median round's notices per second, and writes {@code result.json}.
  *
  * <pre>
  * # with the modules installed (mvn -B -q install -DskipTests), as for the other load tool:
@@ -51,17 +52,20 @@ import java.util.TreeMap;
  * java -cp "$PWD/gateway/target/test-classes:$PWD/gateway/target/classes:$(cat gateway/target/test.classpath)" \
  *     org.tongban.gateway.load.SharingLoadTool --notices 100000
  * </pre>
- * Options: --notices N (measured, default 100000), --warmup N (default 400000, about 15 s: the JIT
- * compilers of both nodes are still busy after 100,000, and then take a fifth of the measured CPU;
- * a longer warm-up changes the figure little more), --batch N (notices per signed batch, default 500), --page N (decisions
+ * Options: --notices N (per measured round, default 100000), --rounds N (default 5), --warmup N
+ * (default 400000, about 15 s), --settle S (at most S seconds, default 60, waiting before each round
+ * for the JIT compilers to go quiet), --batch N (notices per signed batch, default 500), --page N (decisions
  * read per poll, default 5000), --store embedded|postgresql (default embedded; PostgreSQL is a local
  * server with fsync on), --heap 768m, --dir DIR, --jfr-east FILE / --jfr-north FILE (Flight
  * Recorder profiles).
  *
- * <p>Besides notices per second it prints the CPU time both node processes used while measuring, per
- * notice: on a machine shared with other work the wall-clock rate says more about the neighbours
- * than about the gateway, and the CPU figure bounds what the nodes would do with the cores to
- * themselves.
+ * <p>Besides notices per second it prints the CPU time both node processes used in each round, per
+ * notice, and how much of it their JIT compilers took: on a machine shared with other work the
+ * wall-clock rate says more about the neighbours than about the gateway, and the CPU figure bounds
+ * what the nodes would do with the cores to themselves. On two busy cores the compilers lag far
+ * behind the warm-up (code run once per batch of 500 notices reaches its optimizing compilation
+ * only after thousands of batches), so the first rounds still pay for compilation; the later rounds
+ * show the steady state of a node that runs for days.
  */
 public final class SharingLoadTool {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +79,7 @@ public final class SharingLoadTool {
         Map<String, String> o = options(args);
         int measured = Integer.parseInt(o.getOrDefault("notices", "100000"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "400000"));
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
         String batch = o.getOrDefault("batch", "500");
         String page = o.getOrDefault("page", "5000");
         String storeKind = o.getOrDefault("store", "embedded");
@@ -96,7 +101,7 @@ public final class SharingLoadTool {
             }
             ObjectNode platform = JSON.createObjectNode();
             platform.putArray("steps");
-            platform.putObject("penaltyFeed").put("generate", warmup + measured).put("warmup", warmup)
+            platform.putObject("penaltyFeed").put("generate", warmup + rounds * measured).put("warmup", warmup)
                     .put("decisionDate", "2026-05-10").put("startFile", go.toString())
                     .putArray("homes").add("230102").add("230103").add("230104");
             FederationPlan plan = new FederationPlan("tongban-sharing-load", false, List.of(
@@ -131,42 +136,58 @@ public final class SharingLoadTool {
 
             out.printf("warm-up: %,d notices%n", warmup);
             waitForReceived(metrics, warmup, Duration.ofMinutes(10));
-            Thread.sleep(2000); // let both nodes settle: outbox rows marked delivered, GC
-
-            out.printf("measuring: %,d notices%n", measured);
-            double eastCpu0 = cpuSeconds(east.pid());
-            double northCpu0 = cpuSeconds(north.pid());
-            long t0 = System.nanoTime();
-            Files.writeString(go, "go");
-            waitForReceived(metrics, warmup + measured, Duration.ofMinutes(30));
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double eastCpu = cpuSeconds(east.pid()) - eastCpu0;
-            double northCpu = cpuSeconds(north.pid()) - northCpu0;
-            double rate = measured / seconds;
-            String loadAfter = loadAverage();
-            double cpuPerNotice = (eastCpu + northCpu) / measured * 1e6;
+            Duration settle = Duration.ofSeconds(Long.parseLong(o.getOrDefault("settle", "60")));
             int cores = Runtime.getRuntime().availableProcessors();
-
+            List<Round> done = new ArrayList<>();
+            for (int k = 1; k <= rounds; k++) {
+                Thread.sleep(2000); // let both nodes settle: outbox rows marked delivered, GC
+                settleCompilers(out, List.of(north, east), settle);
+                double eastCpu0 = cpuSeconds(east.pid());
+                double northCpu0 = cpuSeconds(north.pid());
+                double jit0 = compilerCpuSeconds(east.pid()) + compilerCpuSeconds(north.pid());
+                long t0 = System.nanoTime();
+                Files.writeString(go, String.valueOf((long) k * measured));
+                waitForReceived(metrics, warmup + (long) k * measured, Duration.ofMinutes(30));
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                Round r = new Round(k, measured, seconds, cpuSeconds(east.pid()) - eastCpu0,
+                        cpuSeconds(north.pid()) - northCpu0,
+                        compilerCpuSeconds(east.pid()) + compilerCpuSeconds(north.pid()) - jit0);
+                done.add(r);
+                out.printf("round %d: %,.0f notices/s (%,d in %.2f s); CPU east %.2f s, north %.2f s = %.1f µs per notice,"
+                        + " of which JIT compilers %.1f µs%n", k, r.rate(), measured, seconds, r.eastCpu(), r.northCpu(),
+                        r.cpuPerNotice(), r.jit() / measured * 1e6);
+            }
+            String loadAfter = loadAverage();
+            List<Round> byRate = new ArrayList<>(done);
+            byRate.sort(java.util.Comparator.comparingDouble(Round::rate));
+            Round median = byRate.get(byRate.size() / 2);
+            long shared = warmup + (long) rounds * measured;
             long stored = countStored(postgres, dir);
             out.println();
-            out.printf("throughput: %,.0f notices/s (%,d notices in %.2f s)%n", rate, measured, seconds);
-            out.printf("CPU used: east %.2f s, north %.2f s = %.1f µs per notice; with the %d cores to themselves the"
-                    + " nodes would share at most %,.0f notices/s%n", eastCpu, northCpu, cpuPerNotice, cores,
-                    cores * 1e6 / cpuPerNotice);
-            out.printf("notices stored at north: %,d of %,d shared%n", stored, warmup + measured);
-            out.printf("load average after: %s (this machine has %d cores)%n", loadAfter,
-                    Runtime.getRuntime().availableProcessors());
-            Files.writeString(dir.resolve("result.json"), JSON.createObjectNode()
+            out.printf("throughput: %,.0f notices/s, the median of %d rounds of %,d (from %,.0f to %,.0f)%n", median.rate(),
+                    rounds, measured, byRate.get(0).rate(), byRate.get(byRate.size() - 1).rate());
+            out.printf("CPU used in that round: east %.2f s, north %.2f s = %.1f µs per notice; with the %d cores to"
+                    + " themselves the nodes would share at most %,.0f notices/s%n", median.eastCpu(), median.northCpu(),
+                    median.cpuPerNotice(), cores, cores * 1e6 / median.cpuPerNotice());
+            out.printf("notices stored at north: %,d of %,d shared%n", stored, shared);
+            out.printf("load average after: %s (this machine has %d cores)%n", loadAfter, cores);
+            ObjectNode result = JSON.createObjectNode()
                     .put("store", storeKind).put("heap", heap).put("batch", Integer.parseInt(batch))
-                    .put("page", Integer.parseInt(page)).put("notices", measured)
-                    .put("seconds", Math.round(seconds * 1000) / 1000.0)
-                    .put("noticesPerSecond", Math.round(rate)).put("cpuMicrosPerNotice", Math.round(cpuPerNotice * 10) / 10.0)
-                    .put("eastCpuSeconds", eastCpu).put("northCpuSeconds", northCpu)
-                    .put("cpuBoundNoticesPerSecond", Math.round(cores * 1e6 / cpuPerNotice))
-                    .put("stored", stored).put("loadAfter", loadAfter)
-                    .toPrettyString());
+                    .put("page", Integer.parseInt(page)).put("warmup", warmup).put("notices", measured)
+                    .put("noticesPerSecond", Math.round(median.rate()))
+                    .put("cpuMicrosPerNotice", Math.round(median.cpuPerNotice() * 10) / 10.0)
+                    .put("cpuBoundNoticesPerSecond", Math.round(cores * 1e6 / median.cpuPerNotice()))
+                    .put("stored", stored).put("loadAfter", loadAfter);
+            com.fasterxml.jackson.databind.node.ArrayNode list = result.putArray("rounds");
+            for (Round r : done) {
+                list.addObject().put("round", r.number()).put("seconds", Math.round(r.seconds() * 1000) / 1000.0)
+                        .put("noticesPerSecond", Math.round(r.rate()))
+                        .put("eastCpuSeconds", r.eastCpu()).put("northCpuSeconds", r.northCpu())
+                        .put("jitCpuSeconds", r.jit());
+            }
+            Files.writeString(dir.resolve("result.json"), result.toPrettyString());
             out.println("result written to " + dir.resolve("result.json"));
-            if (stored != warmup + measured) {
+            if (stored != shared) {
                 System.exit(1);
             }
         } finally {
@@ -176,6 +197,17 @@ public final class SharingLoadTool {
             if (postgres != null) {
                 postgres.close();
             }
+        }
+    }
+
+    /** One measured round: its notices, wall-clock seconds, CPU seconds of each node and of their JIT compilers. */
+    private record Round(int number, int notices, double seconds, double eastCpu, double northCpu, double jit) {
+        double rate() {
+            return notices / seconds;
+        }
+
+        double cpuPerNotice() {
+            return (eastCpu + northCpu) / notices * 1e6;
         }
     }
 
@@ -232,7 +264,55 @@ public final class SharingLoadTool {
 
     /** User plus system CPU seconds a process has used, from {@code /proc/<pid>/stat} (clock ticks of 1/100 s). */
     private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        return ticks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
+    }
+
+    /**
+     * Waits until the JIT compilers of the nodes have caught up with the warm-up: on two busy cores
+     * the C2 queue lags behind, and code still running in its profiled C1 form, with a compiler
+     * thread competing for the cores, is not the steady state of a node that runs for days. Waits
+     * until the compiler threads of both nodes used under 2% of a core over a second, or at most
+     * {@code limit}.
+     */
+    private static void settleCompilers(PrintStream out, List<NodeProcess> nodes, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long start = System.nanoTime();
+        double busy;
+        do {
+            double before = 0;
+            for (NodeProcess n : nodes) {
+                before += compilerCpuSeconds(n.pid());
+            }
+            Thread.sleep(1000);
+            double after = 0;
+            for (NodeProcess n : nodes) {
+                after += compilerCpuSeconds(n.pid());
+            }
+            busy = after - before;
+        } while (busy > 0.02 && System.nanoTime() < deadline);
+        out.printf("JIT compilers settled after %.0f s (last second: %.0f%% of a core)%n",
+                (System.nanoTime() - start) / 1e9, busy * 100);
+    }
+
+    /** CPU seconds used by the JIT compiler threads of process {@code pid}. */
+    private static double compilerCpuSeconds(long pid) throws IOException {
+        double total = 0;
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")
+                            || Files.readString(task.resolve("comm")).startsWith("C1 CompilerThre")) {
+                        total += ticks(Files.readString(task.resolve("stat")));
+                    }
+                } catch (IOException gone) {
+                    // the thread ended while being read
+                }
+            }
+        }
+        return total;
+    }
+
+    private static double ticks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // after the command: state(0) ... utime(11) stime(12)
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;

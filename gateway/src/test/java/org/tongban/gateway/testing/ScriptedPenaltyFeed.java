@@ -18,7 +18,9 @@ import org.tongban.contracts.message.PenaltyCategory;
 import org.tongban.contracts.message.PenaltyNotice;
 import org.tongban.contracts.message.PenaltyReference;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,7 +33,9 @@ import java.util.Set;
  * ({@code penalties}, contract {@code PenaltyNotice} objects), then {@code penaltyFeed.generate}
  * generated ones on enterprises of {@code penaltyFeed.homes} in turn. Generated notices are served
  * only once the file {@code penaltyFeed.startFile} exists (when one is named), apart from the first
- * {@code penaltyFeed.warmup}; so a benchmark can warm the nodes up and then start the clock.
+ * {@code penaltyFeed.warmup}; so a benchmark can warm the nodes up and then start the clock. When
+ * that file holds a number, only that many generated notices beyond the warm-up are served, so a
+ * benchmark can release its measured rounds one after the other by rewriting it.
  * Positions are the index of the next notice.
  */
 final class ScriptedPenaltyFeed {
@@ -104,16 +108,28 @@ final class ScriptedPenaltyFeed {
 
     Future<PenaltyPage> read(String cursor, int limit) {
         int from = cursor == null || cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
-        Future<Boolean> started = startFile == null ? Future.succeededFuture(true) : vertx.fileSystem().exists(startFile);
-        return started.compose(go -> vertx.executeBlocking(() -> {
-            int available = listed.size() + (go ? generate : Math.min(warmup, generate));
+        return vertx.executeBlocking(() -> {
+            int available = listed.size() + Math.min(generate, released());
             int to = Math.min(available, from + limit);
             List<PenaltyNotice> page = new ArrayList<>(Math.max(0, to - from));
             for (int i = from; i < to; i++) {
                 page.add(i < listed.size() ? listed.get(i) : generated(i - listed.size()));
             }
             return new PenaltyPage(page, String.valueOf(Math.max(from, to)), to < available);
-        }, false));
+        }, false);
+    }
+
+    /** How many generated notices may be served now: all, the warm-up, or the warm-up and the number in the start file. */
+    private int released() throws IOException {
+        if (startFile == null) {
+            return generate;
+        }
+        Path file = Path.of(startFile);
+        if (!Files.exists(file)) {
+            return warmup;
+        }
+        String content = Files.readString(file).trim();
+        return content.matches("[0-9]{1,9}") ? warmup + Integer.parseInt(content) : generate;
     }
 
     private PenaltyNotice generated(int i) {
