@@ -14,7 +14,7 @@ public final class EnvelopeSigner {
         this.signer = signer;
     }
 
-    /** The envelope with a fresh signature over its canonical bytes (any old signature replaced). */
+    /** The envelope with a fresh signature over its signed bytes (any old signature replaced; {@link Envelope#signedBytes()}). */
     public Envelope sign(Envelope envelope) {
         byte[] bytes = envelope.withSignature(null).signedBytes();
         byte[] value = signer.sign(bytes);
@@ -30,9 +30,14 @@ public final class EnvelopeSigner {
     public SignedEnvelope signWithBytes(Envelope envelope, JsonNode payloadJson) {
         Envelope unsigned = envelope.withSignature(null);
         ObjectNode tree = unsigned.toJson(payloadJson);
-        byte[] payloadBytes = Canonicalizer.canonicalize(tree.get("payload"));
-        tree.set("payload", CanonicalJson.node(payloadBytes));
-        byte[] value = signer.sign(Canonicalizer.canonicalize(tree));
+        ObjectNode view = Envelope.signedView(tree);
+        if (view.get("payload") == tree.get("payload")) {
+            // the payload is signed whole: canonicalized once for the bytes signed and the whole
+            JsonNode payloadBytes = CanonicalJson.node(Canonicalizer.canonicalize(tree.get("payload")));
+            tree.set("payload", payloadBytes);
+            view.set("payload", payloadBytes);
+        }
+        byte[] value = signer.sign(Canonicalizer.canonicalize(view));
         SignatureBlock block = new SignatureBlock(signer.algorithm(), signer.keyId(), value);
         tree.set(Envelope.SIGNATURE_MEMBER, block.toJson());
         return new SignedEnvelope(envelope.withSignature(block), Canonicalizer.canonicalize(tree));

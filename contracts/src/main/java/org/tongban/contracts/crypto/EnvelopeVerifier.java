@@ -1,6 +1,10 @@
 package org.tongban.contracts.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.tongban.contracts.batch.InclusionProof;
+import org.tongban.contracts.batch.MerkleTree;
+import org.tongban.contracts.id.MemberId;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
 import org.tongban.contracts.json.Canonicalizer;
@@ -75,7 +79,10 @@ public final class EnvelopeVerifier {
         KeyEntry entry = lookUp(sig);
         Map<JsonNode, byte[]> items = batchItems(tree);
         Canonicalizer.Split canonical = Canonicalizer.split(tree, Envelope.SIGNATURE_MEMBER, items);
-        if (!entry.key().verify(canonical.without(), sig.value())) {
+        // a batch's signature covers its head (treeRoot for the notices), bound to the notices in Envelope.read
+        ObjectNode view = Envelope.signedView(tree);
+        byte[] signed = view.get("payload") == tree.get("payload") ? canonical.without() : Canonicalizer.canonicalize(view);
+        if (!entry.key().verify(signed, sig.value())) {
             throw new ContractException(ErrorCode.SIGNATURE_INVALID, "/signature/value",
                     "the signature does not match the content signed by key " + sig.keyId());
         }
@@ -95,6 +102,54 @@ public final class EnvelopeVerifier {
         }
         checkTimes(envelope, clock.instant());
         return new VerifiedEnvelope(envelope, Digests.sha256Hex(canonical.whole()), canonical.whole(), entry);
+    }
+
+    /**
+     * Verifies one notice of a {@code PenaltyNoticeBatch} without the rest of the batch: from the
+     * batch's signed head (the envelope without its notices, signature included; see
+     * {@link Envelope#signedView}), the notice's canonical bytes and its RFC 9162 inclusion proof.
+     * Checks the signature and its key as for the whole envelope (the key in the directory, of
+     * the signature's algorithm, belonging to {@code from}, valid at {@code sentAt}) and the proof
+     * against the signed {@code treeRoot}; not expiry or the replay window, which concern delivery.
+     *
+     * @return the member that signed the batch
+     * @throws ContractException {@code SIGNATURE_INVALID}, {@code BATCH_ROOT_MISMATCH}, … as the whole envelope would
+     */
+    public MemberId verifyNotice(JsonNode signedHead, byte[] notice, InclusionProof proof) {
+        if (signedHead == null || !signedHead.isObject()) {
+            throw new ContractException(ErrorCode.FIELD_TYPE, "", "a signed head is a JSON object");
+        }
+        Envelope.checkContract(signedHead);
+        if (!MessageType.PENALTY_NOTICE_BATCH.wireName().equals(signedHead.path("type").textValue())) {
+            throw new ContractException(ErrorCode.MESSAGE_TYPE_UNKNOWN, "/type", "not the head of a PenaltyNoticeBatch");
+        }
+        SignatureBlock sig = signatureOf(signedHead);
+        KeyEntry entry = lookUp(sig);
+        if (!entry.key().verify(Canonicalizer.canonicalize(Envelope.signedView(signedHead)), sig.value())) {
+            throw new ContractException(ErrorCode.SIGNATURE_INVALID, "/signature/value",
+                    "the signature does not match the batch head signed by key " + sig.keyId());
+        }
+        MemberId from = MemberId.of(signedHead.path("from").asText());
+        if (!entry.owner().equals(from)) {
+            throw new ContractException(ErrorCode.KEY_NOT_OWNED_BY_SENDER, "/signature/keyId",
+                    "key " + sig.keyId() + " belongs to member " + entry.owner() + ", not to " + from);
+        }
+        Instant sentAt;
+        try {
+            sentAt = java.time.OffsetDateTime.parse(signedHead.path("sentAt").asText()).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new ContractException(ErrorCode.FIELD_FORMAT, "/sentAt", "not an RFC 3339 timestamp");
+        }
+        if (!entry.isValidAt(sentAt)) {
+            throw new ContractException(ErrorCode.KEY_NOT_VALID_AT_SENT_AT, "/sentAt",
+                    "key " + sig.keyId() + " is not valid at " + sentAt);
+        }
+        String root = signedHead.path("payload").path("treeRoot").asText();
+        if (!root.matches("[0-9a-f]{64}")) {
+            throw new ContractException(ErrorCode.FIELD_FORMAT, "/payload/treeRoot", "not a SHA-256 in hex");
+        }
+        MerkleTree.verify(notice, proof, Digests.unhex(root));
+        return from;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.tongban.contracts.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tongban.contracts.crypto.SignatureBlock;
 import org.tongban.contracts.error.ContractException;
@@ -16,7 +17,6 @@ import org.tongban.contracts.json.ReadContext;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The envelope (信封) every message of contract {@code tongban/credit-repair} travels in.
@@ -40,6 +40,8 @@ public record Envelope(ContractVersion version, MessageId messageId, MessageType
 
     /** Top-level member that is left out of the signed bytes. */
     public static final String SIGNATURE_MEMBER = "signature";
+    /** The member of a {@code PenaltyNoticeBatch} payload that its signature covers through {@code treeRoot}. */
+    static final String BATCH_NOTICES = "notices";
 
     public Envelope {
         Objects.requireNonNull(version, "version");
@@ -113,9 +115,41 @@ public record Envelope(ContractVersion version, MessageId messageId, MessageType
                 .node();
     }
 
-    /** The bytes the signature covers: RFC 8785 canonical form without the signature member. */
+    /**
+     * The bytes the signature covers: the RFC 8785 canonical form of {@link #signedView(JsonNode)}
+     * (the envelope without its signature member; a batch also without its notices).
+     */
     public byte[] signedBytes() {
-        return Canonicalizer.canonicalizeWithout(toJson(), Set.of(SIGNATURE_MEMBER));
+        return Canonicalizer.canonicalize(signedView(toJson()));
+    }
+
+    /**
+     * What an envelope's signature covers: the document without its {@code signature} member and,
+     * for a {@code PenaltyNoticeBatch}, with a payload without its {@code notices}, which the
+     * signed {@code treeRoot} stands for (the batch's signed head). A receiver checks the root
+     * against the notices before it accepts any of them, so every notice is still bound to the
+     * signature; and one notice, its inclusion proof and the signed head can be verified without
+     * the rest of the batch. The view shares the document's nodes; it is for canonicalization.
+     */
+    public static ObjectNode signedView(JsonNode document) {
+        ObjectNode view = JsonNodeFactory.instance.objectNode();
+        document.fields().forEachRemaining(m -> {
+            if (!SIGNATURE_MEMBER.equals(m.getKey())) {
+                view.set(m.getKey(), m.getValue());
+            }
+        });
+        JsonNode payload = document.get("payload");
+        if (MessageType.PENALTY_NOTICE_BATCH.wireName().equals(document.path("type").textValue())
+                && payload != null && payload.isObject() && payload.has(BATCH_NOTICES)) {
+            ObjectNode head = JsonNodeFactory.instance.objectNode();
+            payload.fields().forEachRemaining(m -> {
+                if (!BATCH_NOTICES.equals(m.getKey())) {
+                    head.set(m.getKey(), m.getValue());
+                }
+            });
+            view.set("payload", head);
+        }
+        return view;
     }
 
     /** The canonical bytes of the whole envelope, the form it is sent in. */

@@ -160,6 +160,17 @@ class TongbanCliTest {
         }
 
         @Test
+        void prints_the_bytes_a_signature_covers_with_signed_a_batch_without_its_notices() throws IOException {
+            CliRun batch = CliRun.of("canonicalize", "--signed", golden("PenaltyNoticeBatch.ed25519.json"));
+            CliRun application = CliRun.of("canonicalize", "--signed", golden("RepairApplication.unsigned.json"));
+
+            assertThat(batch.exit()).isEqualTo(ExitCode.OK);
+            assertThat(batch.stdoutBytes()).isEqualTo(read(golden("PenaltyNoticeBatch.canonical")));
+            assertThat(batch.stdout()).contains("\"treeRoot\"").doesNotContain("\"notices\"").doesNotContain("\"signature\"");
+            assertThat(application.stdoutBytes()).isEqualTo(read(golden("RepairApplication.canonical")));
+        }
+
+        @Test
         void reads_standard_input_for_a_dash() {
             byte[] in = "{ \"b\": [1.0, 1e2, \"\\u00e9\"], \"a\": null }".getBytes(StandardCharsets.UTF_8);
 

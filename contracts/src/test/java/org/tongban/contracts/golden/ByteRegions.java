@@ -35,7 +35,13 @@ final class ByteRegions {
         ALG(EnumSet.of(ALGORITHM_UNSUPPORTED, JSON_MALFORMED)),
         /** The key id; another member's key of the same algorithm leaves only the signature to fail. */
         KEY_ID(EnumSet.of(KEY_UNKNOWN, FIELD_FORMAT, SIGNATURE_INVALID, JSON_MALFORMED)),
-        SIGNATURE_VALUE(EnumSet.of(SIGNATURE_INVALID, JSON_MALFORMED));
+        SIGNATURE_VALUE(EnumSet.of(SIGNATURE_INVALID, JSON_MALFORMED)),
+        /**
+         * A name or value inside the notices of a batch, which the signature covers through the
+         * signed {@code treeRoot}: refused when the payload is bound, on the root or on the notice's
+         * own rules.
+         */
+        NOTICE(bindingCodes());
 
         private final Set<ErrorCode> allowed;
 
@@ -45,6 +51,16 @@ final class ByteRegions {
 
         Set<ErrorCode> allowed() {
             return allowed;
+        }
+
+        private static Set<ErrorCode> bindingCodes() {
+            Set<ErrorCode> codes = EnumSet.of(ErrorCode.BATCH_ROOT_MISMATCH, ErrorCode.MESSAGE_INCONSISTENT);
+            for (ErrorCode c : ErrorCode.values()) {
+                if (c.category() == org.tongban.contracts.error.ErrorCategory.VALIDATION) {
+                    codes.add(c);
+                }
+            }
+            return codes;
         }
     }
 
@@ -146,6 +162,9 @@ final class ByteRegions {
                 case "value" -> Region.SIGNATURE_VALUE;
                 default -> throw new IllegalStateException("unexpected signature member " + path);
             };
+        }
+        if (path.size() >= 3 && top.equals("payload") && path.get(1).equals("notices")) {
+            return Region.NOTICE;
         }
         if (path.size() == 1 && top.equals("contract")) {
             return Region.CONTRACT;

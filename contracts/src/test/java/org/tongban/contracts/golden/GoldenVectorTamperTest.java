@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Changing any single byte of a signed golden vector makes verification fail, with a code that
  * fits where the byte is: {@code SIGNATURE_INVALID} in the signed content and the signature value,
- * {@code KEY_UNKNOWN} in the key id, {@code ALGORITHM_UNSUPPORTED} in the algorithm, and so on
+ * {@code KEY_UNKNOWN} in the key id, {@code ALGORITHM_UNSUPPORTED} in the algorithm,
+ * {@code BATCH_ROOT_MISMATCH} (or the notice's own rules) in the notices of a batch, and so on
  * (see {@link Region}); a change that breaks the JSON is {@code JSON_MALFORMED}. Every byte is
  * changed twice: its lowest bit flipped, and replaced by a printable character drawn in turn from
  * a set that includes the JSON specials.
@@ -134,12 +135,18 @@ class GoldenVectorTamperTest {
         });
         System.out.print(sb);
         // each region must have produced its characteristic code at least once, or it was never exercised
-        Map<Region, ErrorCode> characteristic = Map.of(Region.STRUCTURE, ErrorCode.JSON_MALFORMED,
-                Region.CONTENT_NAME, ErrorCode.SIGNATURE_INVALID, Region.CONTENT_VALUE, ErrorCode.SIGNATURE_INVALID,
-                Region.CONTRACT, ErrorCode.CONTRACT_UNKNOWN, Region.VERSION, ErrorCode.VERSION_UNSUPPORTED,
-                Region.SIGNATURE_NAME, ErrorCode.SIGNATURE_MISSING, Region.SIGNATURE_FIELD_NAME, ErrorCode.FIELD_REQUIRED,
-                Region.ALG, ErrorCode.ALGORITHM_UNSUPPORTED, Region.KEY_ID, ErrorCode.KEY_UNKNOWN,
-                Region.SIGNATURE_VALUE, ErrorCode.SIGNATURE_INVALID);
+        Map<Region, ErrorCode> characteristic = Map.ofEntries(
+                Map.entry(Region.STRUCTURE, ErrorCode.JSON_MALFORMED),
+                Map.entry(Region.CONTENT_NAME, ErrorCode.SIGNATURE_INVALID),
+                Map.entry(Region.CONTENT_VALUE, ErrorCode.SIGNATURE_INVALID),
+                Map.entry(Region.CONTRACT, ErrorCode.CONTRACT_UNKNOWN),
+                Map.entry(Region.VERSION, ErrorCode.VERSION_UNSUPPORTED),
+                Map.entry(Region.SIGNATURE_NAME, ErrorCode.SIGNATURE_MISSING),
+                Map.entry(Region.SIGNATURE_FIELD_NAME, ErrorCode.FIELD_REQUIRED),
+                Map.entry(Region.ALG, ErrorCode.ALGORITHM_UNSUPPORTED),
+                Map.entry(Region.KEY_ID, ErrorCode.KEY_UNKNOWN),
+                Map.entry(Region.SIGNATURE_VALUE, ErrorCode.SIGNATURE_INVALID),
+                Map.entry(Region.NOTICE, ErrorCode.BATCH_ROOT_MISMATCH));
         if (POSITIONS.sum() >= 10_000) { // the whole run, not a single filtered vector
             characteristic.forEach((region, code) -> assertThat(SEEN.getOrDefault(region, Map.of()))
                     .as("region %s never produced %s", region, code).containsKey(code));

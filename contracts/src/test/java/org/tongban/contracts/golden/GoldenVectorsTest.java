@@ -73,7 +73,8 @@ class GoldenVectorsTest {
         void each_canonical_file_is_the_canonical_form_of_the_unsigned_example() {
             for (MessageType type : MessageType.values()) {
                 byte[] unsigned = GoldenFolder.read(type.wireName() + ".unsigned.json");
-                assertThat(Canonicalizer.canonicalize(unsigned)).as(type.wireName())
+                assertThat(Canonicalizer.canonicalize(Envelope.signedView(StrictJson.defaults().parse(unsigned))))
+                        .as(type.wireName())
                         .isEqualTo(GoldenFolder.read(type.wireName() + ".canonical"));
             }
         }
@@ -84,7 +85,7 @@ class GoldenVectorsTest {
                 String type = unsigned.type().wireName();
                 byte[] signed = GoldenFolder.read(GoldenVectorWriter.sm2Name(unsigned.type()));
                 JsonNode tree = StrictJson.defaults().parse(signed);
-                assertThat(Canonicalizer.split(tree, Envelope.SIGNATURE_MEMBER).without()).as(type)
+                assertThat(Canonicalizer.canonicalize(Envelope.signedView(tree))).as(type)
                         .isEqualTo(GoldenFolder.read(type + ".canonical"));
                 assertThat(tree.at("/signature/alg").textValue()).isEqualTo("SM2-SM3");
                 assertThat(tree.at("/signature/keyId").textValue())

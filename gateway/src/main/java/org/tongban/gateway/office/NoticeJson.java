@@ -72,6 +72,7 @@ final class NoticeJson {
                 .put("leafIndex", p.proof().index())
                 .put("treeSize", p.proof().treeSize())
                 .put("auditPath", path)
+                .put("signedHead", p.signedHead())
                 .node();
     }
 }

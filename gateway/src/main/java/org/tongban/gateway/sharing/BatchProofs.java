@@ -1,6 +1,7 @@
 package org.tongban.gateway.sharing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tongban.contracts.batch.InclusionProof;
 import org.tongban.contracts.batch.MerkleTree;
 import org.tongban.contracts.crypto.Digests;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * Inclusion proofs of notices received in a {@code PenaltyNoticeBatch}, computed from the batch
  * envelope as stored in the inbox (the canonical bytes received, so the notices hash as they were
- * signed). Each proof is checked against the signed root before it is handed out.
+ * signed). Each proof is checked against the signed root before it is handed out, with the batch's
+ * signed head, so that the notice can be verified with nothing else.
  */
 public final class BatchProofs {
     /** Stored envelopes were accepted under the node's own limit, which may be above the default. */
@@ -41,7 +43,10 @@ public final class BatchProofs {
         InclusionProof proof = tree.proof(leafIndex);
         String root = payload.get("treeRoot").asText();
         MerkleTree.verify(items.get(leafIndex), proof, Digests.unhex(root));
+        ObjectNode head = envelope.deepCopy();
+        ((ObjectNode) head.get("payload")).remove("notices");
         return new NoticeProof(MessageId.parse(envelope.get("messageId").asText()), payload.get("batchId").asText(), root,
-                Digests.hex(MerkleTree.leafHash(items.get(leafIndex))), proof);
+                Digests.hex(MerkleTree.leafHash(items.get(leafIndex))), proof,
+                new String(Canonicalizer.canonicalize(head), StandardCharsets.UTF_8));
     }
 }

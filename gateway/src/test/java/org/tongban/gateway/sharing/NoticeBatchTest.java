@@ -1,5 +1,6 @@
 package org.tongban.gateway.sharing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A batch as the penalizing side builds it (one signature over the envelope, whose tree root covers
- * every notice) and as the home side checks it: the whole batch by its signature and root, each
- * notice alone by its inclusion proof; a changed notice is refused either way.
+ * A batch as the penalizing side builds it (one signature over the batch's head, whose tree root
+ * covers every notice) and as the home side checks it: the whole batch by its signature and root,
+ * each notice alone by its inclusion proof and the signed head; a changed notice is refused either way.
  */
 class NoticeBatchTest {
     private static final LocalDate DECIDED = LocalDate.of(2026, 5, 10);
@@ -92,9 +93,19 @@ class NoticeBatchTest {
     }
 
     @Test
-    void a_notice_changed_in_transit_breaks_the_signature() {
+    void a_notice_changed_in_transit_no_longer_hashes_to_the_signed_root() {
         ObjectNode t = tree();
         ((ObjectNode) t.get("payload").get("notices").get(3).get("enterprise")).put("name", "另一家公司");
+        byte[] tampered = Canonicalizer.canonicalize(t);
+
+        assertThatThrownBy(() -> verify(tampered)).isInstanceOfSatisfying(ContractException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BATCH_ROOT_MISMATCH));
+    }
+
+    @Test
+    void a_root_changed_in_transit_breaks_the_signature() {
+        ObjectNode t = tree();
+        ((ObjectNode) t.get("payload")).put("treeRoot", "ab".repeat(32));
         byte[] tampered = Canonicalizer.canonicalize(t);
 
         assertThatThrownBy(() -> verify(tampered)).isInstanceOfSatisfying(ContractException.class,
@@ -109,7 +120,7 @@ class NoticeBatchTest {
         // a sender that signs whatever it holds without recomputing the root over it
         MessageSigner signer = TestKeys.member("120000", SignatureAlgorithm.ED25519).signer();
         t.set("signature", new SignatureBlock(signer.algorithm(), signer.keyId(),
-                signer.sign(Canonicalizer.canonicalize(t))).toJson());
+                signer.sign(Canonicalizer.canonicalize(Envelope.signedView(t)))).toJson());
         byte[] signed = Canonicalizer.canonicalize(t);
 
         assertThatThrownBy(() -> verify(signed)).isInstanceOfSatisfying(ContractException.class, e -> {
@@ -128,6 +139,11 @@ class NoticeBatchTest {
             MerkleTree.verify(item, p.proof(), root);
             assertThat(p.proof().treeSize()).isEqualTo(7);
             assertThat(p.leafHash()).isEqualTo(Digests.hex(MerkleTree.leafHash(item)));
+            // the proof as handed out holds the signed head: the notice is verified with nothing else
+            JsonNode head = StrictJson.defaults().parse(p.signedHead().getBytes(StandardCharsets.UTF_8));
+            assertThat(head.get("payload").has("notices")).isFalse();
+            assertThat(new EnvelopeVerifier(TestDirectory.trustStore(), clock).verifyNotice(head, item, p.proof()))
+                    .isEqualTo(TestDirectory.TIANJIN);
         }
         NoticeProof third = BatchProofs.proof(envelopeJson, 3);
         ObjectNode changed = (ObjectNode) t.get("payload").get("notices").get(3).deepCopy();
