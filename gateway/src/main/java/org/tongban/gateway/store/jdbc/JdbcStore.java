@@ -43,6 +43,7 @@ public final class JdbcStore implements Store {
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the directory of " + file, e);
         }
+        useWriteAheadLog(file);
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("tongban-embedded");
         cfg.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
@@ -57,6 +58,39 @@ public final class JdbcStore implements Store {
         cfg.addDataSourceProperty("foreign_keys", "true");
         cfg.setConnectionInitSql("PRAGMA busy_timeout = 30000");
         return open(cfg, SqlDialect.SQLITE);
+    }
+
+    /**
+     * Puts the database file in write-ahead-log mode before connections that ask for it are
+     * opened. Switching needs the file to itself: when two processes start on a new file at once,
+     * SQLite answers one of them {@code SQLITE_BUSY} at once (a lock upgrade it will not wait
+     * for), and the busy timeout does not help. The mode is kept in the file, so this switches
+     * once and later is a read; a busy answer is retried for up to 30 seconds.
+     */
+    static void useWriteAheadLog(Path file) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("busy_timeout", "30000");
+        while (true) {
+            try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+                 Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+                if (rs.next() && "wal".equalsIgnoreCase(rs.getString(1))) {
+                    return;
+                }
+                throw new StoreException("SQLite refused write-ahead-log mode for " + file, null);
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xff) != 5 || System.nanoTime() > deadline) { // 5: SQLITE_BUSY
+                    throw new StoreException("cannot open the embedded store " + file + ": " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(10 + java.util.concurrent.ThreadLocalRandom.current().nextInt(40));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while opening the embedded store " + file, interrupted);
+                }
+            }
+        }
     }
 
     /** PostgreSQL (or a compatible server) at a JDBC URL. */

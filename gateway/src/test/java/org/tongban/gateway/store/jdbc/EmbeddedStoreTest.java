@@ -36,6 +36,7 @@ class EmbeddedStoreTest extends StoreContractTest {
 
             @Override
             public Connection connect() throws SQLException {
+                JdbcStore.useWriteAheadLog(file); // as a node does before its pool opens
                 SQLiteConfig cfg = new SQLiteConfig();
                 cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
                 cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -48,6 +49,37 @@ class EmbeddedStoreTest extends StoreContractTest {
     @Override
     protected String expectedKind() {
         return "embedded";
+    }
+
+    /**
+     * Two stores opening one new file at once both open it, in write-ahead-log mode, with its
+     * migrations applied once. Many fresh files, because the two have to meet inside a short
+     * window; raw connections racing on the switch to WAL got SQLITE_BUSY at once (the contract
+     * test's two migrating connections now switch first, as a store does).
+     */
+    @Test
+    void two_stores_opening_one_new_file_at_once_both_open() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 40; i++) {
+                Path file = dir.resolve("race-" + i + ".db");
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.List<Future<String>> opened = new java.util.ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    opened.add(pool.submit(() -> {
+                        together.await();
+                        try (JdbcStore store = JdbcStore.embedded(file, 2)) {
+                            return store.kind();
+                        }
+                    }));
+                }
+                for (Future<String> f : opened) {
+                    assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("embedded");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
