@@ -3,9 +3,9 @@ package org.tongban.contracts.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
+import org.tongban.contracts.json.Canonicalizer;
 import org.tongban.contracts.json.StrictJson;
 import org.tongban.contracts.message.Envelope;
-import org.tongban.contracts.json.Canonicalizer;
 
 import java.util.Set;
 

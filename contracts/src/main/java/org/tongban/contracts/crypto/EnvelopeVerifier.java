@@ -1,10 +1,10 @@
 package org.tongban.contracts.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tongban.contracts.batch.InclusionProof;
 import org.tongban.contracts.batch.MerkleTree;
 import org.tongban.contracts.id.MemberId;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
 import org.tongban.contracts.json.Canonicalizer;
@@ -87,16 +87,7 @@ public final class EnvelopeVerifier {
                     "the signature does not match the content signed by key " + sig.keyId());
         }
         Envelope envelope = Envelope.read(tree, items);
-        if (!entry.owner().equals(envelope.from())) {
-            throw new ContractException(ErrorCode.KEY_NOT_OWNED_BY_SENDER, "/signature/keyId",
-                    "key " + sig.keyId() + " belongs to member " + entry.owner() + ", not to " + envelope.from());
-        }
-        Instant sentAt = envelope.sentAt().toInstant();
-        if (!entry.isValidAt(sentAt)) {
-            throw new ContractException(ErrorCode.KEY_NOT_VALID_AT_SENT_AT, "/sentAt",
-                    "key " + sig.keyId() + " is valid from " + entry.validFrom() + " until " + entry.validUntil()
-                            + ", not at " + envelope.sentAt());
-        }
+        checkKeyUse(entry, sig, envelope.from(), envelope.sentAt());
         if (!trust.isMember(envelope.to())) {
             throw new ContractException(ErrorCode.MEMBER_UNKNOWN, "/to", "member " + envelope.to() + " is not in the directory");
         }
@@ -130,26 +121,32 @@ public final class EnvelopeVerifier {
                     "the signature does not match the batch head signed by key " + sig.keyId());
         }
         MemberId from = MemberId.of(signedHead.path("from").asText());
-        if (!entry.owner().equals(from)) {
-            throw new ContractException(ErrorCode.KEY_NOT_OWNED_BY_SENDER, "/signature/keyId",
-                    "key " + sig.keyId() + " belongs to member " + entry.owner() + ", not to " + from);
-        }
-        Instant sentAt;
+        java.time.OffsetDateTime sentAt;
         try {
-            sentAt = java.time.OffsetDateTime.parse(signedHead.path("sentAt").asText()).toInstant();
+            sentAt = java.time.OffsetDateTime.parse(signedHead.path("sentAt").asText());
         } catch (java.time.DateTimeException e) {
             throw new ContractException(ErrorCode.FIELD_FORMAT, "/sentAt", "not an RFC 3339 timestamp");
         }
-        if (!entry.isValidAt(sentAt)) {
-            throw new ContractException(ErrorCode.KEY_NOT_VALID_AT_SENT_AT, "/sentAt",
-                    "key " + sig.keyId() + " is not valid at " + sentAt);
-        }
+        checkKeyUse(entry, sig, from, sentAt);
         String root = signedHead.path("payload").path("treeRoot").asText();
         if (!root.matches("[0-9a-f]{64}")) {
             throw new ContractException(ErrorCode.FIELD_FORMAT, "/payload/treeRoot", "not a SHA-256 in hex");
         }
         MerkleTree.verify(notice, proof, Digests.unhex(root));
         return from;
+    }
+
+    /** The signing key belongs to the sender and was valid when the message was sent. */
+    private static void checkKeyUse(KeyEntry entry, SignatureBlock sig, MemberId from, java.time.OffsetDateTime sentAt) {
+        if (!entry.owner().equals(from)) {
+            throw new ContractException(ErrorCode.KEY_NOT_OWNED_BY_SENDER, "/signature/keyId",
+                    "key " + sig.keyId() + " belongs to member " + entry.owner() + ", not to " + from);
+        }
+        if (!entry.isValidAt(sentAt.toInstant())) {
+            throw new ContractException(ErrorCode.KEY_NOT_VALID_AT_SENT_AT, "/sentAt",
+                    "key " + sig.keyId() + " is valid from " + entry.validFrom() + " until " + entry.validUntil()
+                            + ", not at " + sentAt);
+        }
     }
 
     /**

@@ -132,24 +132,24 @@ public record Envelope(ContractVersion version, MessageId messageId, MessageType
      * the rest of the batch. The view shares the document's nodes; it is for canonicalization.
      */
     public static ObjectNode signedView(JsonNode document) {
-        ObjectNode view = JsonNodeFactory.instance.objectNode();
-        document.fields().forEachRemaining(m -> {
-            if (!SIGNATURE_MEMBER.equals(m.getKey())) {
-                view.set(m.getKey(), m.getValue());
-            }
-        });
+        ObjectNode view = without(document, SIGNATURE_MEMBER);
         JsonNode payload = document.get("payload");
         if (MessageType.PENALTY_NOTICE_BATCH.wireName().equals(document.path("type").textValue())
                 && payload != null && payload.isObject() && payload.has(BATCH_NOTICES)) {
-            ObjectNode head = JsonNodeFactory.instance.objectNode();
-            payload.fields().forEachRemaining(m -> {
-                if (!BATCH_NOTICES.equals(m.getKey())) {
-                    head.set(m.getKey(), m.getValue());
-                }
-            });
-            view.set("payload", head);
+            view.set("payload", without(payload, BATCH_NOTICES));
         }
         return view;
+    }
+
+    /** A shallow copy of {@code object} without {@code member}. */
+    private static ObjectNode without(JsonNode object, String member) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        object.fields().forEachRemaining(m -> {
+            if (!member.equals(m.getKey())) {
+                copy.set(m.getKey(), m.getValue());
+            }
+        });
+        return copy;
     }
 
     /** The canonical bytes of the whole envelope, the form it is sent in. */

@@ -64,14 +64,10 @@ public final class InboundEffects {
     }
 
     /**
-     * Stores and applies a verified envelope with its signed receipt. Throws a
+     * Stores and applies a verified envelope with its signed receipt (canonical JSON, made off the
+     * commit path). Throws a
      * {@link ContractException} (and so rolls the transaction back) when the message cannot apply.
      */
-    public Outcome accept(Tx tx, VerifiedEnvelope v, Envelope receipt) {
-        return accept(tx, v, new String(receipt.canonicalBytes(), StandardCharsets.UTF_8));
-    }
-
-    /** As {@link #accept(Tx, VerifiedEnvelope, Envelope)}, with the receipt's canonical JSON made before (off the commit path). */
     public Outcome accept(Tx tx, VerifiedEnvelope v, String receiptJson) {
         Envelope e = v.envelope();
         Instant now = clock.instant();

@@ -6,6 +6,7 @@ import org.tongban.contracts.batch.InclusionProof;
 import org.tongban.contracts.batch.MerkleTree;
 import org.tongban.contracts.crypto.Digests;
 import org.tongban.contracts.id.MessageId;
+import org.tongban.contracts.message.Envelope;
 import org.tongban.contracts.json.Canonicalizer;
 import org.tongban.contracts.json.JsonLimits;
 import org.tongban.contracts.json.StrictJson;
@@ -43,8 +44,8 @@ public final class BatchProofs {
         InclusionProof proof = tree.proof(leafIndex);
         String root = payload.get("treeRoot").asText();
         MerkleTree.verify(items.get(leafIndex), proof, Digests.unhex(root));
-        ObjectNode head = envelope.deepCopy();
-        ((ObjectNode) head.get("payload")).remove("notices");
+        ObjectNode head = Envelope.signedView(envelope); // shares the envelope's nodes, notices left out
+        head.set(Envelope.SIGNATURE_MEMBER, envelope.get(Envelope.SIGNATURE_MEMBER));
         return new NoticeProof(MessageId.parse(envelope.get("messageId").asText()), payload.get("batchId").asText(), root,
                 Digests.hex(MerkleTree.leafHash(items.get(leafIndex))), proof,
                 new String(Canonicalizer.canonicalize(head), StandardCharsets.UTF_8));

@@ -300,8 +300,8 @@ public final class SharingLoadTool {
         try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
-                    if (Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")
-                            || Files.readString(task.resolve("comm")).startsWith("C1 CompilerThre")) {
+                    String name = Files.readString(task.resolve("comm"));
+                    if (name.startsWith("C2 CompilerThre") || name.startsWith("C1 CompilerThre")) {
                         total += ticks(Files.readString(task.resolve("stat")));
                     }
                 } catch (IOException gone) {

@@ -11,8 +11,13 @@ import org.tongban.gateway.store.Tx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -51,8 +56,8 @@ public final class JdbcStore implements Store {
         cfg.setAutoCommit(true);
         // SQLite serialises writers; IMMEDIATE takes the write lock at BEGIN so that two
         // transactions never deadlock on a lock upgrade, and busy_timeout makes the second wait.
+        // The file is in write-ahead-log mode already (useWriteAheadLog), and keeps it.
         cfg.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        cfg.addDataSourceProperty("journal_mode", "WAL");
         cfg.addDataSourceProperty("synchronous", "FULL");
         cfg.addDataSourceProperty("busy_timeout", "30000");
         cfg.addDataSourceProperty("foreign_keys", "true");
@@ -68,13 +73,13 @@ public final class JdbcStore implements Store {
      * once and later is a read; a busy answer is retried for up to 30 seconds.
      */
     static void useWriteAheadLog(Path file) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        java.util.Properties props = new java.util.Properties();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Properties props = new Properties();
         props.setProperty("busy_timeout", "30000");
         while (true) {
-            try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
                  Statement st = c.createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+                 ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
                 if (rs.next() && "wal".equalsIgnoreCase(rs.getString(1))) {
                     return;
                 }
@@ -84,7 +89,7 @@ public final class JdbcStore implements Store {
                     throw new StoreException("cannot open the embedded store " + file + ": " + e.getMessage(), e);
                 }
                 try {
-                    Thread.sleep(10 + java.util.concurrent.ThreadLocalRandom.current().nextInt(40));
+                    Thread.sleep(10 + ThreadLocalRandom.current().nextInt(40));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new StoreException("interrupted while opening the embedded store " + file, interrupted);

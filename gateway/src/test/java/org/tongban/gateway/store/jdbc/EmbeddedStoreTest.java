@@ -39,7 +39,6 @@ class EmbeddedStoreTest extends StoreContractTest {
                 JdbcStore.useWriteAheadLog(file); // as a node does before its pool opens
                 SQLiteConfig cfg = new SQLiteConfig();
                 cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-                cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
                 cfg.setBusyTimeout(30_000);
                 return DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
             }
