@@ -85,9 +85,10 @@ public final class GroupCommitter implements AutoCloseable {
 
     /**
      * Commits a group. First optimistically, every unit straight into the transaction: the common
-     * case, with no per-unit savepoint round trips. If a unit throws, the whole attempt is rolled
-     * back and the group runs again with a savepoint around each unit, so that the failing units
-     * fail alone and the others commit.
+     * case, with no per-unit savepoint round trips, and with the checked writes' outcomes assumed
+     * and sent in one batch ({@link Tx#assumeChecks()}). If a unit throws or an assumption fails,
+     * the whole attempt is rolled back and the group runs again with a savepoint around each unit
+     * and nothing assumed, so that the failing units fail alone and the others commit.
      */
     private void commit(List<Unit<?>> group) {
         Object[] results = new Object[group.size()];
@@ -95,6 +96,7 @@ public final class GroupCommitter implements AutoCloseable {
         try {
             try {
                 store.inTransaction(tx -> {
+                    tx.assumeChecks();
                     for (int i = 0; i < group.size(); i++) {
                         results[i] = group.get(i).work().apply(tx);
                     }

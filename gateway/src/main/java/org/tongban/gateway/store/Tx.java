@@ -26,6 +26,16 @@ public interface Tx {
      */
     void afterCommit(Runnable action);
 
+    /**
+     * Lets this transaction assume the outcome of its checked writes ({@link #insertInbox} finds no
+     * earlier record, {@link #markDelivered} still holds the lease) and send them with its other
+     * deferred writes in one batch at commit, instead of one round trip each. Should an assumption
+     * prove false when the batch is sent, the transaction fails as a whole and nothing of it is
+     * stored; so only a caller that then runs the same work again without assuming may call it
+     * (the group committer's first attempt). Inside {@link #withSavepoint} nothing is assumed.
+     */
+    void assumeChecks();
+
     // ---- inbox ----------------------------------------------------------------------------
 
     /** Inserts unless a record with the message id exists; true when inserted. */

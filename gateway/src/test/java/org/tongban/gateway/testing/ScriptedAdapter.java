@@ -40,7 +40,10 @@ final class ScriptedAdapter implements PlatformAdapter {
     private final MemberId member;
     private final List<String> steps;
     private final long delayMillis;
+    /** The applications whose script is still playing (the last step needs the enterprise and the penalty). */
     private final Map<String, RepairApplication> applications = new ConcurrentHashMap<>();
+    /** The legs whose script has ended: a redelivered application does not play it again. */
+    private final java.util.Set<String> finished = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> resumeAt = new ConcurrentHashMap<>();
     private final ScriptedPenaltyFeed penalties;
     private volatile PlatformEventSink sink;
@@ -67,7 +70,8 @@ final class ScriptedAdapter implements PlatformAdapter {
     @Override
     public Future<PlatformReceipt> submitApplication(LegRef leg, RepairApplication application) {
         String key = leg.legId().toString();
-        if (applications.putIfAbsent(key, application) == null) {
+        // an empty script keeps nothing: a long load run would otherwise hold every application it took
+        if (!steps.isEmpty() && !finished.contains(key) && applications.putIfAbsent(key, application) == null) {
             play(leg, 0);
         }
         return Future.succeededFuture(new PlatformReceipt("SCR-" + key.substring(key.length() - 8), Instant.now()));
@@ -100,6 +104,9 @@ final class ScriptedAdapter implements PlatformAdapter {
 
     private void play(LegRef leg, int index) {
         if (index >= steps.size()) {
+            String key = leg.legId().toString();
+            finished.add(key);
+            applications.remove(key);
             return;
         }
         vertx.setTimer(delayMillis, t -> {

@@ -60,18 +60,31 @@ final class SqlTx implements Tx {
     /** Deferred writes by statement, in first-use order (cases before legs before events). */
     private final java.util.LinkedHashMap<String, Deferred> deferred = new java.util.LinkedHashMap<>();
     private static final java.util.Map<String, java.util.Set<String>> TABLES_OF = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final List<String> DEFERRABLE_TABLES = List.of("cases", "legs", "leg_events", "outbox",
+    private static final List<String> DEFERRABLE_TABLES = List.of("cases", "legs", "leg_events", "outbox", "inbox",
             "penalty_notices", "shared_penalties");
+    /** A received envelope stored with no conflict clause: a duplicate fails the batch (see {@link #assumeChecks()}). */
+    private static final String INSERT_INBOX_ASSUMED = "INSERT INTO inbox (message_id, from_member, to_member, message_type,"
+            + " case_id, leg_id, sha256, envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String MARK_DELIVERED = "UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, receipt = ?,"
+            + " lease_owner = NULL, lease_until = NULL, last_error_key = NULL, last_error = NULL WHERE seq = ?"
+            + " AND status = 'IN_FLIGHT' AND lease_owner = ?";
 
-    /** The rows waiting for one statement, and the table it writes. */
+    /** The rows waiting for one statement, the table it writes, and whether each row must change exactly one row. */
     private static final class Deferred {
         final String table;
+        final boolean exactlyOne;
         final List<Object[]> rows = new ArrayList<>();
 
-        Deferred(String table) {
+        Deferred(String table, boolean exactlyOne) {
             this.table = table;
+            this.exactlyOne = exactlyOne;
         }
     }
+
+    /** Set by {@link #assumeChecks()}: checked writes outside savepoints are deferred, their outcome assumed. */
+    private boolean assumeChecks;
+    /** How many {@link #withSavepoint} calls are running: inside one, every checked write answers at once. */
+    private int savepoints;
 
     SqlTx(Connection c, SqlDialect dialect) {
         this.c = c;
@@ -88,7 +101,25 @@ final class SqlTx implements Tx {
      * on PostgreSQL one multi-row INSERT). Deferred writes have no result the caller needs.
      */
     void defer(String table, String sql, Object... args) {
-        deferred.computeIfAbsent(sql, k -> new Deferred(table)).rows.add(args);
+        deferred.computeIfAbsent(sql, k -> new Deferred(table, false)).rows.add(args);
+    }
+
+    /**
+     * Defers a write that must change exactly one row, assuming it will: when the batch is sent
+     * and a row changed none, the flush fails and with it the transaction (see {@link #assumeChecks()}).
+     */
+    private void deferExactlyOne(String table, String sql, Object... args) {
+        deferred.computeIfAbsent(sql, k -> new Deferred(table, true)).rows.add(args);
+    }
+
+    @Override
+    public void assumeChecks() {
+        assumeChecks = true;
+    }
+
+    /** Whether a checked write may be deferred with its outcome assumed. */
+    private boolean assuming() {
+        return assumeChecks && savepoints == 0;
     }
 
     /** Sends every deferred write; called before commit and before any statement that touches their tables. */
@@ -104,7 +135,15 @@ final class SqlTx implements Tx {
                     bind(ps, row);
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                int[] counts = ps.executeBatch();
+                if (b.getValue().exactlyOne) {
+                    for (int n : counts) {
+                        if (n != 1) {
+                            throw new StoreException("an assumed write changed " + n + " rows, not 1 ["
+                                    + abbreviate(b.getKey()) + "]", null);
+                        }
+                    }
+                }
             } catch (SQLException e) {
                 throw new StoreException(e.getMessage() + " [" + abbreviate(b.getKey()) + "]", e);
             }
@@ -150,6 +189,7 @@ final class SqlTx implements Tx {
         int inboxed = inboxedInOrder.size();
         java.util.Map<String, Integer> pendingRows = new java.util.HashMap<>();
         deferred.forEach((sql, d) -> pendingRows.put(sql, d.rows.size()));
+        savepoints++;
         try {
             T result = work.get();
             c.releaseSavepoint(sp);
@@ -176,6 +216,8 @@ final class SqlTx implements Tx {
             throw e;
         } catch (SQLException e) {
             throw new StoreException("cannot release a savepoint: " + e.getMessage(), e, true);
+        } finally {
+            savepoints--;
         }
     }
 
@@ -187,6 +229,18 @@ final class SqlTx implements Tx {
 
     @Override
     public boolean insertInbox(InboxRecord r) {
+        String messageId = r.messageId().toString();
+        if (assuming()) {
+            if (inboxedEnvelopes.containsKey(messageId)) {
+                return false; // stored earlier in this transaction
+            }
+            // no conflict clause: an envelope already stored fails the batch, and the transaction runs again checking
+            defer("inbox", INSERT_INBOX_ASSUMED, messageId, r.from().value(), r.to().value(), r.type().wireName(),
+                    text(r.caseId()), text(r.legId()), r.sha256(), r.envelope(), r.receipt(), r.receivedAt().toEpochMilli());
+            inboxedEnvelopes.put(messageId, r.envelope());
+            inboxedInOrder.add(messageId);
+            return true;
+        }
         boolean inserted = update("INSERT INTO inbox (message_id, from_member, to_member, message_type, case_id, leg_id, sha256,"
                         + " envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (message_id) DO NOTHING",
@@ -387,9 +441,11 @@ final class SqlTx implements Tx {
 
     @Override
     public boolean markDelivered(long seq, String owner, Instant at, String receipt) {
-        return 1 == update("UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, receipt = ?, lease_owner = NULL,"
-                + " lease_until = NULL, last_error_key = NULL, last_error = NULL WHERE seq = ? AND status = 'IN_FLIGHT'"
-                + " AND lease_owner = ?", at.toEpochMilli(), receipt, seq, owner);
+        if (assuming()) {
+            deferExactlyOne("outbox", MARK_DELIVERED, at.toEpochMilli(), receipt, seq, owner);
+            return true;
+        }
+        return 1 == update(MARK_DELIVERED, at.toEpochMilli(), receipt, seq, owner);
     }
 
     @Override

@@ -192,6 +192,51 @@ abstract class StoreContractTest {
             assertThat(store.read((Tx tx) -> tx.inboxOfLeg(leg))).extracting(InboxRecord::messageId).containsExactly(early, late);
             assertThat(store.read((Tx tx) -> tx.inbox(messageId()))).isEmpty();
         }
+
+        @Test
+        void an_assumed_insert_of_a_stored_message_fails_its_whole_transaction() {
+            MessageId stored = messageId();
+            MessageId fresh = messageId();
+            run(tx -> tx.insertInbox(inbox(stored, legId(), "{\"receipt\":1}", T0)));
+
+            assertThatThrownBy(() -> run(tx -> {
+                tx.assumeChecks();
+                assertThat(tx.insertInbox(inbox(fresh, legId(), "{}", T0))).isTrue();
+                assertThat(tx.insertInbox(inbox(stored, legId(), "{\"receipt\":2}", T0))).isTrue(); // assumed
+            })).isInstanceOf(StoreException.class);
+
+            assertThat(store.read((Tx tx) -> tx.inbox(fresh))).isEmpty();
+            assertThat(store.read((Tx tx) -> tx.inbox(stored)).orElseThrow().receipt()).isEqualTo("{\"receipt\":1}");
+        }
+
+        @Test
+        void an_assumed_insert_knows_a_message_stored_earlier_in_its_transaction() {
+            MessageId id = messageId();
+            List<Boolean> inserted = tx(tx -> {
+                tx.assumeChecks();
+                return List.of(tx.insertInbox(inbox(id, legId(), "{\"receipt\":1}", T0)),
+                        tx.insertInbox(inbox(id, legId(), "{\"receipt\":2}", T0)));
+            });
+
+            assertThat(inserted).containsExactly(true, false);
+            assertThat(store.read((Tx tx) -> tx.inbox(id)).orElseThrow().receipt()).isEqualTo("{\"receipt\":1}");
+        }
+
+        @Test
+        void inside_a_savepoint_nothing_is_assumed() {
+            MessageId stored = messageId();
+            MessageId fresh = messageId();
+            run(tx -> tx.insertInbox(inbox(stored, legId(), "{}", T0)));
+
+            List<Boolean> inserted = tx(tx -> {
+                tx.assumeChecks();
+                return tx.withSavepoint(() -> List.of(tx.insertInbox(inbox(stored, legId(), "{}", T0)),
+                        tx.insertInbox(inbox(fresh, legId(), "{}", T0))));
+            });
+
+            assertThat(inserted).containsExactly(false, true);
+            assertThat(store.read((Tx tx) -> tx.inbox(fresh))).isPresent();
+        }
     }
 
     @Nested
@@ -485,6 +530,30 @@ abstract class StoreContractTest {
             assertThat(r.status()).isEqualTo(OutboxStatus.DELIVERED);
             assertThat(r.deliveredAt()).isEqualTo(T0.plusSeconds(2));
             assertThat(r.receipt()).isEqualTo("{\"receipt\":1}");
+        }
+
+        @Test
+        void an_assumed_delivery_by_the_owner_is_stored_at_commit() {
+            run(tx -> {
+                tx.assumeChecks();
+                assertThat(tx.markDelivered(seq, "owner", T0.plusSeconds(2), "{\"receipt\":1}")).isTrue();
+            });
+
+            assertThat(outboxRow(seq).status()).isEqualTo(OutboxStatus.DELIVERED);
+            assertThat(outboxRow(seq).receipt()).isEqualTo("{\"receipt\":1}");
+        }
+
+        @Test
+        void an_assumed_delivery_without_the_lease_fails_its_whole_transaction() {
+            MessageId alongside = messageId();
+            assertThatThrownBy(() -> run(tx -> {
+                tx.assumeChecks();
+                tx.insertInbox(inbox(alongside, legId(), "{}", T0));
+                assertThat(tx.markDelivered(seq, "intruder", T0.plusSeconds(1), "forged")).isTrue(); // assumed
+            })).isInstanceOf(StoreException.class).hasMessageContaining("changed 0 rows");
+
+            assertThat(outboxRow(seq).status()).isEqualTo(OutboxStatus.IN_FLIGHT);
+            assertThat(store.read((Tx tx) -> tx.inbox(alongside))).isEmpty();
         }
 
         @Test
@@ -1253,6 +1322,45 @@ abstract class StoreContractTest {
             assertThat(store.read((Tx tx) -> tx.inbox(ok1))).isPresent();
             assertThat(store.read((Tx tx) -> tx.inbox(failed))).isEmpty();
             assertThat(store.read((Tx tx) -> tx.inbox(ok2))).isPresent();
+        }
+
+        @Test
+        void a_duplicate_and_a_lost_lease_in_a_group_get_their_own_answers_and_the_rest_commits() throws Exception {
+            MessageId stored = messageId();
+            MessageId fresh1 = messageId();
+            MessageId fresh2 = messageId();
+            run(tx -> tx.insertInbox(inbox(stored, legId(), "{\"receipt\":1}", T0)));
+            long mine = enqueue(outbox(PEER, legId(), T0));
+            long theirs = enqueue(outbox(PEER, legId(), T0));
+            claim("owner", T0, 2);
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            try (GroupCommitter committer = new GroupCommitter(store, 1, 64)) {
+                // hold the only writer so that the next units queue up and form one group
+                CompletableFuture<Object> gate = committer.submit(tx -> {
+                    writerBusy.countDown();
+                    awaitUninterruptibly(release);
+                    return null;
+                });
+                assertThat(writerBusy.await(10, SECONDS)).isTrue();
+                List<CompletableFuture<Boolean>> units = List.of(
+                        committer.submit(tx -> tx.insertInbox(inbox(fresh1, legId(), "{}", T0))),
+                        committer.submit(tx -> tx.insertInbox(inbox(stored, legId(), "{\"receipt\":2}", T0))),
+                        committer.submit(tx -> tx.markDelivered(mine, "owner", T0.plusSeconds(1), "{}")),
+                        committer.submit(tx -> tx.markDelivered(theirs, "intruder", T0.plusSeconds(1), "{}")),
+                        committer.submit(tx -> tx.insertInbox(inbox(fresh2, legId(), "{}", T0))));
+                release.countDown();
+
+                gate.get(10, SECONDS);
+                assertThat(units.stream().map(u -> u.join()).toList()).containsExactly(true, false, true, false, true);
+            } finally {
+                release.countDown();
+            }
+            assertThat(store.read((Tx tx) -> tx.inbox(fresh1))).isPresent();
+            assertThat(store.read((Tx tx) -> tx.inbox(fresh2))).isPresent();
+            assertThat(store.read((Tx tx) -> tx.inbox(stored)).orElseThrow().receipt()).isEqualTo("{\"receipt\":1}");
+            assertThat(outboxRow(mine).status()).isEqualTo(OutboxStatus.DELIVERED);
+            assertThat(outboxRow(theirs).status()).isEqualTo(OutboxStatus.IN_FLIGHT);
         }
 
         @Test
