@@ -115,7 +115,7 @@ final class ConfigValidator {
     private static void sharing(List<String> p, NodeConfig.Sharing s) {
         if (s == null || s.batchSize() == null || s.pageSize() == null || s.pollEvery() == null
                 || s.jobsEvery() == null) {
-            p.add("sharing: set batchSize, pageSize, pollEvery and jobsEvery (the defaults are 500, 1000, 10s and 1m)");
+            p.add("sharing: set batchSize, pageSize, pollEvery and jobsEvery (the defaults are 2000, 2000, 10s and 1m)");
             return;
         }
         if (s.batchSize() < 1 || s.batchSize() > MAX_BATCH) {

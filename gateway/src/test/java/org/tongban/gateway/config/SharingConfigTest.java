@@ -31,9 +31,9 @@ class SharingConfigTest {
     }
 
     @Test
-    void defaults_to_batches_of_500_and_can_be_set_per_node() {
+    void defaults_to_batches_of_2000_and_can_be_set_per_node() {
         NodeConfig.Sharing defaults = ConfigLoader.load(config, Map.of()).sharing();
-        assertThat(defaults).isEqualTo(new NodeConfig.Sharing(500, 1000, Duration.ofSeconds(10), Duration.ofMinutes(1)));
+        assertThat(defaults).isEqualTo(new NodeConfig.Sharing(2000, 2000, Duration.ofSeconds(10), Duration.ofMinutes(1)));
 
         NodeConfig.Sharing set = ConfigLoader.load(config, Map.of("TONGBAN_SHARING_BATCH_SIZE", "2",
                 "TONGBAN_SHARING_POLL_EVERY", "500ms")).sharing();

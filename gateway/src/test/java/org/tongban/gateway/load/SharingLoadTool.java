@@ -54,7 +54,7 @@ import java.util.TreeMap;
  * </pre>
  * Options: --notices N (per measured round, default 100000), --rounds N (default 5), --warmup N
  * (default 400000, about 15 s), --settle S (at most S seconds, default 60, waiting before each round
- * for the JIT compilers to go quiet), --batch N (notices per signed batch, default 500), --page N (decisions
+ * for the JIT compilers to go quiet), --batch N (notices per signed batch, default 2000, as a node's), --page N (decisions
  * read per poll, default 5000), --store embedded|postgresql (default embedded; PostgreSQL is a local
  * server with fsync on), --heap 768m, --dir DIR, --jfr-east FILE / --jfr-north FILE (Flight
  * Recorder profiles).
@@ -63,7 +63,7 @@ import java.util.TreeMap;
  * notice, and how much of it their JIT compilers took: on a machine shared with other work the
  * wall-clock rate says more about the neighbours than about the gateway, and the CPU figure bounds
  * what the nodes would do with the cores to themselves. On two busy cores the compilers lag far
- * behind the warm-up (code run once per batch of 500 notices reaches its optimizing compilation
+ * behind the warm-up (code run once per batch of notices reaches its optimizing compilation
  * only after thousands of batches), so the first rounds still pay for compilation; the later rounds
  * show the steady state of a node that runs for days.
  */
@@ -80,7 +80,7 @@ public final class SharingLoadTool {
         int measured = Integer.parseInt(o.getOrDefault("notices", "100000"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "400000"));
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
-        String batch = o.getOrDefault("batch", "500");
+        String batch = o.getOrDefault("batch", "2000");
         String page = o.getOrDefault("page", "5000");
         String storeKind = o.getOrDefault("store", "embedded");
         String heap = o.getOrDefault("heap", "768m");

@@ -134,7 +134,8 @@ final class ScriptedPenaltyFeed {
 
     private PenaltyNotice generated(int i) {
         String home = homes.get(i % homes.size());
-        String first17 = "91" + home + String.format("%09d", i);
+        String serial = Integer.toString(i);
+        String first17 = "91" + home + "0".repeat(Math.max(0, 9 - serial.length())) + serial;
         return new PenaltyNotice(new Enterprise(CreditCode.of(first17 + CreditCode.checkCharacter(first17)), "生成企业" + i),
                 new PenaltyReference(member + "生罚〔2026〕" + i + "号", "综合行政执法局", member, decisionDate, category,
                         "cn-2025"), "超限运输", decisionDate.plusDays(5));
