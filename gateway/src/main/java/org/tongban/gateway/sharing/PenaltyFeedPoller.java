@@ -15,8 +15,9 @@ import java.util.Objects;
 /**
  * Reads a hosted member's penalty feed through its adapter ({@link PlatformAdapter#readPenalties})
  * and hands each page to {@link PenaltySharing}, which stores it and moves the feed position in one
- * transaction. While the platform says more is ready it reads on at once; otherwise it waits
- * {@code pollEvery}. A failed read or store is retried with a growing pause (at most five minutes),
+ * transaction. While the platform says more is ready it reads on at once, and asks for the next page
+ * while the one in hand is being stored, so that the platform's answer time and the store's work
+ * overlap; otherwise it waits {@code pollEvery}. A failed read or store is retried with a growing pause (at most five minutes),
  * from the position last stored, so nothing is lost and nothing is shared twice.
  */
 public final class PenaltyFeedPoller {
@@ -34,6 +35,10 @@ public final class PenaltyFeedPoller {
     private long timer = -1;
     private int failures;
     private String position;
+    /** The read of the page after {@link #prefetchedFrom}, asked for while the page before it was being stored. */
+    private Future<PenaltyPage> prefetched;
+    private String prefetchedFrom;
+    private io.vertx.core.Context context;
     private Promise<Void> idle = Promise.promise();
 
     public PenaltyFeedPoller(Vertx vertx, MemberId member, PlatformAdapter adapter, PenaltySharing sharing, int pageSize,
@@ -48,6 +53,7 @@ public final class PenaltyFeedPoller {
 
     /** Starts reading from the stored position; call on the Vert.x context the poller should live on. */
     public void start() {
+        context = vertx.getOrCreateContext();
         started = true;
         loadPositionThenRead();
     }
@@ -82,21 +88,25 @@ public final class PenaltyFeedPoller {
             return;
         }
         String from = position;
-        Future<PenaltyPage> page;
-        try {
-            page = adapter.readPenalties(from, pageSize);
-        } catch (RuntimeException e) {
-            page = Future.failedFuture(e);
-        }
-        page.compose(p -> vertx.executeBlocking(() -> sharing.share(member, from, p), false)
-                .map(result -> new Round(p, result))).onComplete(ar -> {
+        Future<PenaltyPage> page = prefetched != null && Objects.equals(prefetchedFrom, from) ? prefetched : readPage(from);
+        prefetched = null;
+        page.compose(p -> {
+            // asked for on the poller's own context only (an adapter answering on another leaves the next read to read())
+            if (p.more() && !stopped && Vertx.currentContext() == context) {
+                prefetchedFrom = p.nextCursor();
+                prefetched = readPage(p.nextCursor());
+            }
+            return vertx.executeBlocking(() -> sharing.share(member, from, p), false).map(result -> new Round(p, result));
+        }).onComplete(ar -> {
                     if (ar.failed()) {
+                        prefetched = null;
                         pause(ar.cause(), "share the page after position " + from);
                         return;
                     }
                     failures = 0;
                     Round round = ar.result();
                     if (!round.result().stored()) {
+                        prefetched = null;
                         loadPositionThenRead();
                         return;
                     }
@@ -107,6 +117,14 @@ public final class PenaltyFeedPoller {
                         schedule(pollEvery);
                     }
                 });
+    }
+
+    private Future<PenaltyPage> readPage(String from) {
+        try {
+            return adapter.readPenalties(from, pageSize);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private record Round(PenaltyPage page, PenaltySharing.Result result) {

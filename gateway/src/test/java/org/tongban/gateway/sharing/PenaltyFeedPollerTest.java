@@ -110,6 +110,26 @@ class PenaltyFeedPollerTest {
     }
 
     @Test
+    void asks_for_the_next_page_while_the_page_in_hand_is_being_stored() throws Exception {
+        // a second connection holds the embedded store's write lock: the first page cannot be stored until it lets go
+        try (java.sql.Connection lock = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("db"));
+             java.sql.Statement st = lock.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            PenaltyFeedPoller poller = startPoller();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> platform.cursors.contains("3"));
+            assertThat(platform.cursors).as("the page after the first, asked for before the first is stored")
+                    .containsExactly(null, "3");
+            st.execute("ROLLBACK");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> noticesAtHarbin() == 7);
+            TestHttp.await(poller.stop());
+        }
+        assertThat(sharing.position(TIANJIN)).isEqualTo("7");
+        assertThat(platform.cursors.subList(0, 3)).as("each page read once").containsExactly(null, "3", "6");
+    }
+
+    @Test
     void a_failed_read_is_tried_again() {
         platform.failures.set(2);
         PenaltyFeedPoller poller = startPoller();
