@@ -23,11 +23,12 @@ public final class GroupCommitter implements AutoCloseable {
 
     private final Store store;
     private final int maxGroup;
-    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Unit<?>> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    private record Unit<T>(Function<Tx, T> work, CompletableFuture<T> result) {
+    /** A unit of work and the future its caller waits on. */
+    record Unit<T>(Function<Tx, T> work, CompletableFuture<T> result) {
         @SuppressWarnings("unchecked")
         void complete(Object value) {
             result.complete((T) value);
@@ -40,6 +41,12 @@ public final class GroupCommitter implements AutoCloseable {
      * @param maxGroup largest number of units in one transaction
      */
     public GroupCommitter(Store store, int writers, int maxGroup) {
+        this(store, writers, maxGroup, new LinkedBlockingQueue<>());
+    }
+
+    /** With a given queue of units (tests put a slow one in, to catch a submit that races close). */
+    GroupCommitter(Store store, int writers, int maxGroup, BlockingQueue<Unit<?>> queue) {
+        this.queue = queue;
         this.store = store;
         this.maxGroup = maxGroup;
         for (int i = 0; i < writers; i++) {
@@ -57,7 +64,12 @@ public final class GroupCommitter implements AutoCloseable {
             f.completeExceptionally(new StoreException("the store is closing", null));
             return f;
         }
-        queue.add(new Unit<>(work, f));
+        Unit<T> unit = new Unit<>(work, f);
+        queue.add(unit);
+        // closed meanwhile, after the writers stopped and close() failed what was queued: fail it here
+        if (!running && queue.remove(unit)) {
+            f.completeExceptionally(new StoreException("the store is closing", null));
+        }
         return f;
     }
 
