@@ -17,8 +17,9 @@ import java.util.Objects;
  * and hands each page to {@link PenaltySharing}, which stores it and moves the feed position in one
  * transaction. While the platform says more is ready it reads on at once, and asks for the next page
  * while the one in hand is being stored, so that the platform's answer time and the store's work
- * overlap; otherwise it waits {@code pollEvery}. A failed read or store is retried with a growing pause (at most five minutes),
- * from the position last stored, so nothing is lost and nothing is shared twice.
+ * overlap; otherwise it waits {@code pollEvery}. A failed read or store is retried with a growing
+ * pause (at most five minutes), from the position last stored, so nothing is lost and nothing is
+ * shared twice.
  */
 public final class PenaltyFeedPoller {
     private static final Logger LOG = LoggerFactory.getLogger(PenaltyFeedPoller.class);

@@ -61,16 +61,20 @@ public final class GroupCommitter implements AutoCloseable {
     public <T> CompletableFuture<T> submit(Function<Tx, T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
         if (!running) {
-            f.completeExceptionally(new StoreException("the store is closing", null));
+            f.completeExceptionally(closing());
             return f;
         }
         Unit<T> unit = new Unit<>(work, f);
         queue.add(unit);
         // closed meanwhile, after the writers stopped and close() failed what was queued: fail it here
         if (!running && queue.remove(unit)) {
-            f.completeExceptionally(new StoreException("the store is closing", null));
+            f.completeExceptionally(closing());
         }
         return f;
+    }
+
+    private static StoreException closing() {
+        return new StoreException("the store is closing", null);
     }
 
     private void loop() {

@@ -62,8 +62,8 @@ final class SqlTx implements Tx {
     private static final java.util.Map<String, java.util.Set<String>> TABLES_OF = new java.util.concurrent.ConcurrentHashMap<>();
     private static final List<String> DEFERRABLE_TABLES = List.of("cases", "legs", "leg_events", "outbox", "inbox",
             "penalty_notices", "shared_penalties");
-    /** A received envelope stored with no conflict clause: a duplicate fails the batch (see {@link #assumeChecks()}). */
-    private static final String INSERT_INBOX_ASSUMED = "INSERT INTO inbox (message_id, from_member, to_member, message_type,"
+    /** A received envelope; assumed new, with no conflict clause, a duplicate fails the batch (see {@link #assumeChecks()}). */
+    private static final String INSERT_INBOX = "INSERT INTO inbox (message_id, from_member, to_member, message_type,"
             + " case_id, leg_id, sha256, envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String MARK_DELIVERED = "UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, receipt = ?,"
             + " lease_owner = NULL, lease_until = NULL, last_error_key = NULL, last_error = NULL WHERE seq = ?"
@@ -101,15 +101,15 @@ final class SqlTx implements Tx {
      * on PostgreSQL one multi-row INSERT). Deferred writes have no result the caller needs.
      */
     void defer(String table, String sql, Object... args) {
-        deferred.computeIfAbsent(sql, k -> new Deferred(table, false)).rows.add(args);
+        deferRows(table, sql, false, args);
     }
 
     /**
-     * Defers a write that must change exactly one row, assuming it will: when the batch is sent
-     * and a row changed none, the flush fails and with it the transaction (see {@link #assumeChecks()}).
+     * Defers a write; one that must change {@code exactlyOne} row is assumed to: when the batch is
+     * sent and a row changed none, the flush fails and with it the transaction (see {@link #assumeChecks()}).
      */
-    private void deferExactlyOne(String table, String sql, Object... args) {
-        deferred.computeIfAbsent(sql, k -> new Deferred(table, true)).rows.add(args);
+    private void deferRows(String table, String sql, boolean exactlyOne, Object[] args) {
+        deferred.computeIfAbsent(sql, k -> new Deferred(table, exactlyOne)).rows.add(args);
     }
 
     @Override
@@ -230,28 +230,20 @@ final class SqlTx implements Tx {
     @Override
     public boolean insertInbox(InboxRecord r) {
         String messageId = r.messageId().toString();
+        Object[] row = {messageId, r.from().value(), r.to().value(), r.type().wireName(), text(r.caseId()), text(r.legId()),
+                r.sha256(), r.envelope(), r.receipt(), r.receivedAt().toEpochMilli()};
         if (assuming()) {
             if (inboxedEnvelopes.containsKey(messageId)) {
                 return false; // stored earlier in this transaction
             }
             // no conflict clause: an envelope already stored fails the batch, and the transaction runs again checking
-            defer("inbox", INSERT_INBOX_ASSUMED, messageId, r.from().value(), r.to().value(), r.type().wireName(),
-                    text(r.caseId()), text(r.legId()), r.sha256(), r.envelope(), r.receipt(), r.receivedAt().toEpochMilli());
-            inboxedEnvelopes.put(messageId, r.envelope());
-            inboxedInOrder.add(messageId);
-            return true;
+            defer("inbox", INSERT_INBOX, row);
+        } else if (update(INSERT_INBOX + " ON CONFLICT (message_id) DO NOTHING", row) != 1) {
+            return false;
         }
-        boolean inserted = update("INSERT INTO inbox (message_id, from_member, to_member, message_type, case_id, leg_id, sha256,"
-                        + " envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (message_id) DO NOTHING",
-                r.messageId().toString(), r.from().value(), r.to().value(), r.type().wireName(), text(r.caseId()),
-                text(r.legId()), r.sha256(), r.envelope(), r.receipt(), r.receivedAt().toEpochMilli()) == 1;
-        if (inserted) {
-            String id = r.messageId().toString();
-            inboxedEnvelopes.put(id, r.envelope());
-            inboxedInOrder.add(id);
-        }
-        return inserted;
+        inboxedEnvelopes.put(messageId, r.envelope());
+        inboxedInOrder.add(messageId);
+        return true;
     }
 
     /**
@@ -442,7 +434,7 @@ final class SqlTx implements Tx {
     @Override
     public boolean markDelivered(long seq, String owner, Instant at, String receipt) {
         if (assuming()) {
-            deferExactlyOne("outbox", MARK_DELIVERED, at.toEpochMilli(), receipt, seq, owner);
+            deferRows("outbox", MARK_DELIVERED, true, new Object[] {at.toEpochMilli(), receipt, seq, owner});
             return true;
         }
         return 1 == update(MARK_DELIVERED, at.toEpochMilli(), receipt, seq, owner);

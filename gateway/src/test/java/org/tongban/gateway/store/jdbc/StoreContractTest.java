@@ -1264,6 +1264,22 @@ abstract class StoreContractTest {
             return store.dialect() == SqlDialect.SQLITE ? 1 : 3;
         }
 
+        /**
+         * Holds the committer's only writer with a unit that waits for {@code release}, so that the
+         * units submitted meanwhile queue up and form one group; returns that unit's future.
+         */
+        private CompletableFuture<Object> holdTheWriter(GroupCommitter committer, CountDownLatch release)
+                throws InterruptedException {
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CompletableFuture<Object> gate = committer.submit(tx -> {
+                writerBusy.countDown();
+                awaitUninterruptibly(release);
+                return null;
+            });
+            assertThat(writerBusy.await(10, SECONDS)).isTrue();
+            return gate;
+        }
+
         @Test
         void many_concurrent_submits_all_complete_after_their_group_commits() throws Exception {
             List<CompletableFuture<Boolean>> visibleOnCompletion = Collections.synchronizedList(new ArrayList<>());
@@ -1293,16 +1309,9 @@ abstract class StoreContractTest {
             MessageId ok1 = messageId();
             MessageId failed = messageId();
             MessageId ok2 = messageId();
-            CountDownLatch writerBusy = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             try (GroupCommitter committer = new GroupCommitter(store, 1, 64)) {
-                // hold the only writer so that the next three units queue up and form one group
-                CompletableFuture<Object> gate = committer.submit(tx -> {
-                    writerBusy.countDown();
-                    awaitUninterruptibly(release);
-                    return null;
-                });
-                assertThat(writerBusy.await(10, SECONDS)).isTrue();
+                CompletableFuture<Object> gate = holdTheWriter(committer, release);
                 CompletableFuture<Boolean> first = committer.submit(tx -> tx.insertInbox(inbox(ok1, legId(), "{}", T0)));
                 CompletableFuture<Boolean> bad = committer.submit(tx -> {
                     tx.insertInbox(inbox(failed, legId(), "{}", T0));
@@ -1333,16 +1342,9 @@ abstract class StoreContractTest {
             long mine = enqueue(outbox(PEER, legId(), T0));
             long theirs = enqueue(outbox(PEER, legId(), T0));
             claim("owner", T0, 2);
-            CountDownLatch writerBusy = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             try (GroupCommitter committer = new GroupCommitter(store, 1, 64)) {
-                // hold the only writer so that the next units queue up and form one group
-                CompletableFuture<Object> gate = committer.submit(tx -> {
-                    writerBusy.countDown();
-                    awaitUninterruptibly(release);
-                    return null;
-                });
-                assertThat(writerBusy.await(10, SECONDS)).isTrue();
+                CompletableFuture<Object> gate = holdTheWriter(committer, release);
                 List<CompletableFuture<Boolean>> units = List.of(
                         committer.submit(tx -> tx.insertInbox(inbox(fresh1, legId(), "{}", T0))),
                         committer.submit(tx -> tx.insertInbox(inbox(stored, legId(), "{\"receipt\":2}", T0))),
@@ -1395,16 +1397,10 @@ abstract class StoreContractTest {
         @Test
         void close_fails_the_units_still_queued() throws Exception {
             MessageId queuedId = messageId();
-            CountDownLatch writerBusy = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             GroupCommitter committer = new GroupCommitter(store, 1, 64);
             try {
-                CompletableFuture<Object> gate = committer.submit(tx -> {
-                    writerBusy.countDown();
-                    awaitUninterruptibly(release);
-                    return null;
-                });
-                assertThat(writerBusy.await(10, SECONDS)).isTrue();
+                CompletableFuture<Object> gate = holdTheWriter(committer, release);
                 CompletableFuture<Boolean> queued = committer.submit(tx -> tx.insertInbox(inbox(queuedId, legId(), "{}", T0)));
 
                 committer.close(100);
