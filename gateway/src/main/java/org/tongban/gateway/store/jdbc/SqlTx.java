@@ -46,9 +46,21 @@ final class SqlTx implements Tx {
      * An outbox row's columns. A NULL envelope is a received message handed to its platform: the
      * inbox row of the same message id holds it (migration V008).
      */
-    private static final String OUTBOX_COLUMNS = "seq, message_id, destination, ordering_key, message_type, to_member,"
-            + " case_id, leg_id, COALESCE(envelope, (SELECT i.envelope FROM inbox i WHERE i.message_id = outbox.message_id))"
-            + " AS envelope, status, attempts, next_attempt_at, created_at, last_error_key, last_error, delivered_at, receipt";
+    private static final String OUTBOX_COLUMNS = outboxColumns("");
+    /**
+     * On SQLite the envelope of a message sent from here is kept apart from its outbox row, in
+     * {@code outbox_envelopes} (migration V009): SQLite writes a whole row again when one column of
+     * it changes, so an envelope in the row would be written again when the message is leased and
+     * when it is delivered. The row's own envelope column is then NULL unless a redrive replaced it.
+     */
+    private static final String SQLITE_OUTBOX_COLUMNS =
+            outboxColumns("(SELECT e.envelope FROM outbox_envelopes e WHERE e.seq = outbox.seq), ");
+
+    private static String outboxColumns(String keptApart) {
+        return "seq, message_id, destination, ordering_key, message_type, to_member, case_id, leg_id, COALESCE(envelope, "
+                + keptApart + "(SELECT i.envelope FROM inbox i WHERE i.message_id = outbox.message_id)) AS envelope,"
+                + " status, attempts, next_attempt_at, created_at, last_error_key, last_error, delivered_at, receipt";
+    }
     private static final String LEG_COLUMNS = "leg_id, case_id, home_member, penalizing_member, state, penalty,"
             + " platform_reference, state_since, updated_at, version";
     private static final String CASE_COLUMNS = "case_id, home_member, credit_code, enterprise_name, status, applied_on,"
@@ -60,7 +72,8 @@ final class SqlTx implements Tx {
     /** Deferred writes by statement, in first-use order (cases before legs before events). */
     private final java.util.LinkedHashMap<String, Deferred> deferred = new java.util.LinkedHashMap<>();
     private static final java.util.Map<String, java.util.Set<String>> TABLES_OF = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final List<String> DEFERRABLE_TABLES = List.of("cases", "legs", "leg_events", "outbox", "inbox",
+    private static final List<String> DEFERRABLE_TABLES = List.of("cases", "legs", "leg_events", "outbox",
+            "outbox_envelopes", "inbox",
             "penalty_notices", "shared_penalties");
     /** A received envelope; assumed new, with no conflict clause, a duplicate fails the batch (see {@link #assumeChecks()}). */
     private static final String INSERT_INBOX = "INSERT INTO inbox (message_id, from_member, to_member, message_type,"
@@ -86,9 +99,12 @@ final class SqlTx implements Tx {
     /** How many {@link #withSavepoint} calls are running: inside one, every checked write answers at once. */
     private int savepoints;
 
+    private final String outboxColumns;
+
     SqlTx(Connection c, SqlDialect dialect) {
         this.c = c;
         this.dialect = dialect;
+        this.outboxColumns = dialect == SqlDialect.SQLITE ? SQLITE_OUTBOX_COLUMNS : OUTBOX_COLUMNS;
     }
 
     @Override
@@ -293,6 +309,15 @@ final class SqlTx implements Tx {
             + " lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (destination, message_id) DO NOTHING";
 
+    /** Keeps the envelope of an outbox row on SQLite; none for a row its conflict clause left out. */
+    private static final String KEEP_ENVELOPE = "INSERT INTO outbox_envelopes (seq, envelope) SELECT ?, ?"
+            + " WHERE EXISTS (SELECT 1 FROM outbox WHERE seq = ?) ON CONFLICT (seq) DO UPDATE SET envelope = excluded.envelope";
+
+    /** The envelope for the outbox row's own column: on SQLite it is kept apart (see {@link #SQLITE_OUTBOX_COLUMNS}). */
+    private String inRow(String envelope) {
+        return dialect == SqlDialect.SQLITE ? null : envelope;
+    }
+
     /** The step of the outbox's identity sequence on PostgreSQL (migration V007): numbers a transaction takes at once. */
     static final int SEQ_BLOCK = 64;
 
@@ -315,10 +340,14 @@ final class SqlTx implements Tx {
         OutboxRecord queued = new OutboxRecord(seq, r.messageId(), r.destination(), r.orderingKey(), r.type(), r.to(),
                 r.caseId(), r.legId(), r.envelope(), claimed ? OutboxStatus.IN_FLIGHT : OutboxStatus.PENDING,
                 claimed ? 1 : 0, r.nextAttemptAt(), r.createdAt(), null, null, null, null);
+        String envelope = storedEnvelope(r);
         defer("outbox", ENQUEUE_LATER, seq, r.messageId().toString(), r.destination(), r.orderingKey(),
-                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), storedEnvelope(r),
+                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), inRow(envelope),
                 queued.status().name(), queued.attempts(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli(),
                 claimed ? lease.owner() : null, claimed ? (Object) lease.until().toEpochMilli() : TypedNull.BIGINT);
+        if (envelope != null && dialect == SqlDialect.SQLITE) {
+            defer("outbox_envelopes", KEEP_ENVELOPE, seq, envelope, seq);
+        }
         return queued;
     }
 
@@ -388,9 +417,13 @@ final class SqlTx implements Tx {
         String sql = "INSERT INTO outbox (message_id, destination, ordering_key, message_type, to_member, case_id, leg_id,"
                 + " envelope, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
                 + " ON CONFLICT (destination, message_id) DO NOTHING RETURNING seq";
+        String envelope = storedEnvelope(r);
         Optional<Long> seq = one(sql, rs -> rs.getLong(1), r.messageId().toString(), r.destination(), r.orderingKey(),
-                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), storedEnvelope(r),
+                r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), inRow(envelope),
                 OutboxStatus.PENDING.name(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli());
+        if (seq.isPresent() && envelope != null && dialect == SqlDialect.SQLITE) {
+            defer("outbox_envelopes", KEEP_ENVELOPE, seq.get(), envelope, seq.get());
+        }
         return seq.orElse(0L);
     }
 
@@ -411,7 +444,7 @@ final class SqlTx implements Tx {
         upd.addAll(seqs);
         update("UPDATE outbox SET status = 'IN_FLIGHT', lease_owner = ?, lease_until = ?, attempts = attempts + 1"
                 + " WHERE seq IN (" + in + ")", upd.toArray());
-        return list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE seq IN (" + in + ") ORDER BY seq", SqlTx::outboxRow,
+        return list("SELECT " + outboxColumns + " FROM outbox WHERE seq IN (" + in + ") ORDER BY seq", SqlTx::outboxRow,
                 seqs.toArray());
     }
 
@@ -468,7 +501,7 @@ final class SqlTx implements Tx {
 
     @Override
     public List<OutboxRecord> expirePending(Instant cutoff, Instant now) {
-        List<OutboxRecord> expired = list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'PENDING'"
+        List<OutboxRecord> expired = list("SELECT " + outboxColumns + " FROM outbox WHERE status = 'PENDING'"
                 + " AND created_at < ? ORDER BY seq" + dialect.forUpdate(), SqlTx::outboxRow, cutoff.toEpochMilli());
         for (OutboxRecord r : expired) {
             update("UPDATE outbox SET status = 'DEAD', next_attempt_at = ?, last_error_key = 'max_age',"
@@ -480,22 +513,22 @@ final class SqlTx implements Tx {
 
     @Override
     public Optional<OutboxRecord> outbox(long seq) {
-        return one("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE seq = ?", SqlTx::outboxRow, seq);
+        return one("SELECT " + outboxColumns + " FROM outbox WHERE seq = ?", SqlTx::outboxRow, seq);
     }
 
     @Override
     public List<OutboxRecord> outboxOfLeg(LegId legId) {
-        return list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE leg_id = ? ORDER BY seq", SqlTx::outboxRow,
+        return list("SELECT " + outboxColumns + " FROM outbox WHERE leg_id = ? ORDER BY seq", SqlTx::outboxRow,
                 legId.toString());
     }
 
     @Override
     public List<OutboxRecord> deadLetters(DeadLetterFilter f) {
         if (f.destination() != null) {
-            return list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'DEAD' AND destination = ?"
+            return list("SELECT " + outboxColumns + " FROM outbox WHERE status = 'DEAD' AND destination = ?"
                     + " ORDER BY seq LIMIT ?", SqlTx::outboxRow, f.destination(), f.limit());
         }
-        return list("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'DEAD' ORDER BY seq LIMIT ?",
+        return list("SELECT " + outboxColumns + " FROM outbox WHERE status = 'DEAD' ORDER BY seq LIMIT ?",
                 SqlTx::outboxRow, f.limit());
     }
 

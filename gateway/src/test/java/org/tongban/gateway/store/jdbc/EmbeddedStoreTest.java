@@ -51,6 +51,60 @@ class EmbeddedStoreTest extends StoreContractTest {
     }
 
     /**
+     * A message sent from here keeps its envelope apart from its outbox row (migration V009), so
+     * that leasing it and marking it delivered rewrite only the small row. Reads still give the
+     * whole envelope, at every step.
+     */
+    @Test
+    void a_sent_envelope_is_kept_apart_from_its_outbox_row_at_every_step() throws SQLException {
+        org.tongban.contracts.id.LegId leg = StoreFixtures.legId();
+        org.tongban.gateway.store.OutboxRecord r = StoreFixtures.outbox(PEER_DESTINATION, leg, StoreFixtures.T0);
+        long seq = store.inTransaction(tx -> tx.enqueueLater(r, new org.tongban.gateway.store.Tx.Lease("node-a",
+                StoreFixtures.T0.plusSeconds(60))).seq());
+
+        assertThat(rowAndKept(seq)).containsExactly(null, r.envelope());
+        assertThat(store.read(tx -> tx.outbox(seq)).orElseThrow().envelope()).isEqualTo(r.envelope());
+
+        boolean delivered = store.inTransaction(tx -> tx.markDelivered(seq, "node-a", StoreFixtures.T0, "{\"receipt\":1}"));
+        assertThat(delivered).isTrue();
+        assertThat(rowAndKept(seq)).containsExactly(null, r.envelope());
+        assertThat(store.read(tx -> tx.outbox(seq)).orElseThrow().envelope()).isEqualTo(r.envelope());
+    }
+
+    /** A message queued twice for one destination has one row, and one kept envelope: none for the number left unused. */
+    @Test
+    void a_message_queued_twice_keeps_one_envelope() throws SQLException {
+        org.tongban.gateway.store.OutboxRecord r = StoreFixtures.outbox(PEER_DESTINATION, StoreFixtures.legId(),
+                StoreFixtures.T0);
+        store.inTransaction(tx -> tx.enqueueLater(r, null));
+        store.inTransaction(tx -> tx.enqueueLater(r, null));
+        long later = store.inTransaction(tx -> tx.enqueue(StoreFixtures.outbox(PEER_DESTINATION, StoreFixtures.legId(),
+                StoreFixtures.T0)));
+
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM outbox), (SELECT COUNT(*) FROM outbox_envelopes),"
+                     + " (SELECT COUNT(*) FROM outbox_envelopes e WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = e.seq))")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).containsExactly(2, 2, 0);
+        }
+        assertThat(rowAndKept(later)).containsExactly(null, "{\"type\":\"RepairApplication\"}");
+    }
+
+    private static final String PEER_DESTINATION = StoreFixtures.PEER;
+
+    /** The outbox row's own envelope column and the envelope kept apart for it. */
+    private java.util.List<String> rowAndKept(long seq) throws SQLException {
+        try (Connection c = db.connect(); var ps = c.prepareStatement("SELECT o.envelope, e.envelope FROM outbox o"
+                + " LEFT JOIN outbox_envelopes e ON e.seq = o.seq WHERE o.seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return java.util.Arrays.asList(rs.getString(1), rs.getString(2));
+            }
+        }
+    }
+
+    /**
      * Two stores opening one new file at once both open it, in write-ahead-log mode, with its
      * migrations applied once. Many fresh files, because the two have to meet inside a short
      * window; raw connections racing on the switch to WAL got SQLITE_BUSY at once (the contract
