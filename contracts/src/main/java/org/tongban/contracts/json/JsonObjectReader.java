@@ -28,7 +28,6 @@ public final class JsonObjectReader {
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
     private static final Pattern TIMESTAMP_NO_OFFSET = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final JsonNode node;
     private final String pointer;
@@ -344,17 +343,41 @@ public final class JsonObjectReader {
         if (v == null) {
             return null;
         }
-        if (!v.isTextual() || !DATE.matcher(v.textValue()).matches()) {
+        if (!v.isTextual() || !isDateShaped(v.textValue())) {
             ctx.add(v.isTextual() ? ErrorCode.DATE_INVALID : ErrorCode.FIELD_TYPE, at(name),
                     "expected a calendar date like 2026-11-21");
             return null;
         }
+        String s = v.textValue();
         try {
-            return LocalDate.parse(v.textValue());
+            // the digits were checked: the fields are read directly (a notice batch has thousands of dates)
+            return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
         } catch (DateTimeException e) {
             ctx.add(ErrorCode.DATE_INVALID, at(name), "'" + v.textValue() + "' is not a real date");
             return null;
         }
+    }
+
+    /** Whether {@code s} is {@code YYYY-MM-DD} in ASCII digits (what the pattern {@code \\d{4}-\\d{2}-\\d{2}} accepts). */
+    static boolean isDateShaped(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     // ---- nested ---------------------------------------------------------------------------
