@@ -19,8 +19,14 @@ public final class Ids {
 
     private final Clock clock;
     private final SecureRandom random;
+    private static final int POOL_LONGS = 64;
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private long lastMillis = -1;
     private int counter;
+    private final byte[] pool = new byte[POOL_LONGS * Long.BYTES];
+    private int unused;
 
     public Ids(Clock clock, SecureRandom random) {
         this.clock = clock;
@@ -59,8 +65,21 @@ public final class Ids {
             }
         }
         long msb = (lastMillis << 16) | (0x7L << 12) | counter;
-        long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        long lsb = (randomLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
+    }
+
+    /**
+     * 64 random bits, drawn from the generator 64 values at a time: one draw of a strong generator
+     * costs about as much as a few hundred bytes of its output, and a batch of notices takes thousands of ids.
+     */
+    private long randomLong() {
+        if (unused == 0) {
+            random.nextBytes(pool);
+            unused = POOL_LONGS;
+        }
+        unused--;
+        return (long) LONGS.get(pool, unused * Long.BYTES);
     }
 
     /** Parses the canonical text of a UUIDv7, or fails with {@code IDENTIFIER_INVALID}. */
