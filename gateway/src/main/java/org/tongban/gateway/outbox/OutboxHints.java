@@ -7,7 +7,6 @@ import org.tongban.gateway.store.Tx;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BiConsumer;
 
 /**
  * Connects the places that queue outgoing messages to the delivery engine: rows are queued born
@@ -16,13 +15,19 @@ import java.util.function.BiConsumer;
  * (and for any hint lost in a crash) rows are queued unclaimed and the poll finds them.
  */
 public final class OutboxHints {
-    private volatile BiConsumer<OutboxRecord, Envelope> target;
+    private volatile Handoff target;
     private volatile String owner;
     private volatile Duration leaseFor;
     private volatile Clock clock;
 
-    /** @param consumer takes each row after its commit, with the signed envelope it holds when the caller had it */
-    public void bind(String leaseOwner, Duration lease, Clock leaseClock, BiConsumer<OutboxRecord, Envelope> consumer) {
+    /** Takes a row after its commit, with the signed envelope it holds and that envelope's canonical bytes (each null when the caller had none). */
+    @FunctionalInterface
+    public interface Handoff {
+        void take(OutboxRecord record, Envelope signed, byte[] canonical);
+    }
+
+    /** @param consumer takes each row after its commit */
+    public void bind(String leaseOwner, Duration lease, Clock leaseClock, Handoff consumer) {
         this.owner = leaseOwner;
         this.leaseFor = lease;
         this.clock = leaseClock;
@@ -41,14 +46,22 @@ public final class OutboxHints {
      * record carries.
      */
     public void queue(Tx tx, OutboxRecord record, Envelope signed) {
-        BiConsumer<OutboxRecord, Envelope> t = target;
+        queue(tx, record, signed, null);
+    }
+
+    /**
+     * As {@link #queue(Tx, OutboxRecord, Envelope)}, handing the engine also the envelope's canonical
+     * bytes (the record's envelope text in UTF-8), which it sends as they are instead of encoding the text again.
+     */
+    public void queue(Tx tx, OutboxRecord record, Envelope signed, byte[] canonical) {
+        Handoff t = target;
         if (t == null) {
             tx.enqueueLater(record, null);
             return;
         }
         OutboxRecord queued = tx.enqueueLater(record, new Tx.Lease(owner, clock.instant().plus(leaseFor)));
         if (queued.status() == OutboxStatus.IN_FLIGHT) {
-            tx.afterCommit(() -> t.accept(queued, signed));
+            tx.afterCommit(() -> t.take(queued, signed, canonical));
         }
     }
 }

@@ -99,7 +99,7 @@ public final class OutboxWorker {
     private final java.util.concurrent.ConcurrentLinkedQueue<Hint> hinted = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** A row queued by this process, with its envelope when the process still had it. */
-    private record Hint(OutboxRecord record, Envelope envelope) {
+    private record Hint(OutboxRecord record, Envelope envelope, byte[] canonical) {
     }
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -280,7 +280,12 @@ public final class OutboxWorker {
 
     /** As {@link #enqueued(OutboxRecord)}, with the signed envelope the record holds (null: read it from the record). */
     public void enqueued(OutboxRecord record, Envelope signed) {
-        hinted.add(new Hint(record, signed));
+        enqueued(record, signed, null);
+    }
+
+    /** As {@link #enqueued(OutboxRecord, Envelope)}, with the envelope's canonical bytes, sent as they are (null: encode the record's text). */
+    public void enqueued(OutboxRecord record, Envelope signed, byte[] canonical) {
+        hinted.add(new Hint(record, signed, canonical));
         Context c = context;
         if (c != null && draining.compareAndSet(false, true)) {
             c.runOnContext(v -> drainHints());
@@ -322,7 +327,8 @@ public final class OutboxWorker {
             List<Claimed> prepared = new ArrayList<>(records.size());
             for (Hint h : records) {
                 prepared.add(h.envelope() != null && !h.record().isForPlatform()
-                        ? new Claimed(h.record(), h.envelope(), null, null, now) : prepare(h.record(), h.envelope(), now));
+                        ? new Claimed(h.record(), h.envelope(), null, null, now, h.canonical())
+                        : prepare(h.record(), h.envelope(), now));
             }
             return prepared;
         }, false).onComplete(ar -> {
@@ -426,9 +432,9 @@ public final class OutboxWorker {
                         ErrorCode.LEG_NOT_FOUND, "/legId", "leg " + r.legId() + " is not in the store"));
                 leg = new LegRef(l.caseId(), l.legId(), l.homeMember(), l.penalizingMember(), l.platformReference());
             }
-            return new Claimed(r, e, leg, null, claimedAt);
+            return new Claimed(r, e, leg, null, claimedAt, null);
         } catch (ContractException e) {
-            return new Claimed(r, null, null, e, claimedAt);
+            return new Claimed(r, null, null, e, claimedAt, null);
         }
     }
 
@@ -521,7 +527,7 @@ public final class OutboxWorker {
         if (r.isForPlatform()) {
             return onContext(() -> platforms.deliver(r, c.envelope(), c.leg())).map(p -> new Delivered(null, p));
         }
-        byte[] sent = r.envelope().getBytes(StandardCharsets.UTF_8);
+        byte[] sent = c.sent();
         TrustStore trust = peers.trustStore();
         return onContext(() -> peers.deliver(r.destinationId(), sent))
                 .compose(answer -> vertx.executeBlocking(() -> receipts.check(trust, c.envelope(), sent, answer), false))
@@ -702,9 +708,16 @@ public final class OutboxWorker {
         }
     }
 
-    /** A claimed message, read back; {@code unreadable} when its envelope or leg cannot be used. */
+    /**
+     * A claimed message, read back; {@code unreadable} when its envelope or leg cannot be used;
+     * {@code canonical} the envelope's bytes when the process that queued it still held them.
+     */
     private record Claimed(OutboxRecord record, Envelope envelope, LegRef leg, ContractException unreadable,
-                           Instant claimedAt) {
+                           Instant claimedAt, byte[] canonical) {
+        /** The bytes sent to a peer: the record's envelope text in UTF-8. */
+        byte[] sent() {
+            return canonical != null ? canonical : record.envelope().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     private record ClaimRun(List<Claimed> claimed, List<OutboxRecord> expired, List<OutboxStats> stats) {

@@ -76,7 +76,7 @@ public final class Dispatcher {
     private void queueForPeer(Tx tx, Envelope envelope, byte[] canonical, String orderingKey) {
         hints.queue(tx, OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), orderingKey,
                 envelope.type(), envelope.to(), envelope.caseId(), envelope.legId(),
-                new String(canonical, StandardCharsets.UTF_8), clock.instant()), envelope);
+                new String(canonical, StandardCharsets.UTF_8), clock.instant()), envelope, canonical);
     }
 
     /**
