@@ -81,7 +81,7 @@ public final class OpsApi {
         Router router = Router.router(vertx);
         // Re-drive takes no body; the limit keeps a stray upload from being buffered.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-        router.get(METRICS).handler(worker(r -> Reply.text(200, registry.scrape(), PROMETHEUS_TEXT)));
+        router.get(METRICS).handler(worker(this::metrics));
         router.get(HEALTH).handler(ctx -> ApiEdge.send(ctx, Reply.json(200, status(true))));
         router.get(READY).handler(this::ready);
         router.get(DEAD_LETTERS).handler(worker(this::listDeadLetters));
@@ -226,4 +226,24 @@ public final class OpsApi {
         }
         return clerk;
     }
+
+    /**
+     * The Prometheus text exposition; with {@code name[]} parameters (as Prometheus federation asks)
+     * only those metric families, so a tool watching one counter does not pay for rendering them all.
+     */
+    private Reply metrics(Request r) {
+        List<String> names = r.query().getOrDefault("name[]", List.of());
+        if (names.isEmpty()) {
+            return Reply.text(200, registry.scrape(), PROMETHEUS_TEXT);
+        }
+        java.util.Set<String> families = new java.util.HashSet<>();
+        for (String name : names) {
+            families.add(name);
+            families.add(SAMPLE_SUFFIX.matcher(name).replaceFirst("")); // a family is named without its samples' suffix
+        }
+        return Reply.text(200, registry.scrape(PROMETHEUS_TEXT, families), PROMETHEUS_TEXT);
+    }
+
+    private static final java.util.regex.Pattern SAMPLE_SUFFIX =
+            java.util.regex.Pattern.compile("_(total|count|sum|bucket|max|created|info)$");
 }

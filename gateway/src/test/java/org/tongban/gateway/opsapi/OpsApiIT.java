@@ -72,6 +72,19 @@ class OpsApiIT {
         }
 
         @Test
+        void metrics_named_with_name_parameters_are_the_only_ones_rendered() {
+            fileCase(CaseRequests.newCase(HARBIN, TIANJIN, HANGZHOU));
+
+            TestHttp.Response r = ops.get(OpsApi.METRICS + "?name[]=tongban_leg_transitions_total"
+                    + "&name[]=tongban_messages_out_total", null);
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).containsPattern("tongban_leg_transitions_total\\{member=\"230100\",to=\"RECEIVED\"} 1\\.0")
+                    .contains("tongban_messages_out_total")
+                    .doesNotContain("jvm_").doesNotContain("tongban_outbox_");
+        }
+
+        @Test
         void health_says_the_process_is_up() {
             TestHttp.Response r = ops.get(OpsApi.HEALTH, null);
 
