@@ -313,6 +313,13 @@ final class SqlTx implements Tx {
     private static final String KEEP_ENVELOPE = "INSERT INTO outbox_envelopes (seq, envelope) SELECT ?, ?"
             + " WHERE EXISTS (SELECT 1 FROM outbox WHERE seq = ?) ON CONFLICT (seq) DO UPDATE SET envelope = excluded.envelope";
 
+    /** On SQLite, keeps the envelope of outbox row {@code seq} apart from the row (none: a hand-over reads the inbox's). */
+    private void keepApart(long seq, String envelope) {
+        if (envelope != null && dialect == SqlDialect.SQLITE) {
+            defer("outbox_envelopes", KEEP_ENVELOPE, seq, envelope, seq);
+        }
+    }
+
     /** The envelope for the outbox row's own column: on SQLite it is kept apart (see {@link #SQLITE_OUTBOX_COLUMNS}). */
     private String inRow(String envelope) {
         return dialect == SqlDialect.SQLITE ? null : envelope;
@@ -345,9 +352,7 @@ final class SqlTx implements Tx {
                 r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), inRow(envelope),
                 queued.status().name(), queued.attempts(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli(),
                 claimed ? lease.owner() : null, claimed ? (Object) lease.until().toEpochMilli() : TypedNull.BIGINT);
-        if (envelope != null && dialect == SqlDialect.SQLITE) {
-            defer("outbox_envelopes", KEEP_ENVELOPE, seq, envelope, seq);
-        }
+        keepApart(seq, envelope);
         return queued;
     }
 
@@ -421,9 +426,7 @@ final class SqlTx implements Tx {
         Optional<Long> seq = one(sql, rs -> rs.getLong(1), r.messageId().toString(), r.destination(), r.orderingKey(),
                 r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), inRow(envelope),
                 OutboxStatus.PENDING.name(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli());
-        if (seq.isPresent() && envelope != null && dialect == SqlDialect.SQLITE) {
-            defer("outbox_envelopes", KEEP_ENVELOPE, seq.get(), envelope, seq.get());
-        }
+        seq.ifPresent(n -> keepApart(n, envelope));
         return seq.orElse(0L);
     }
 
