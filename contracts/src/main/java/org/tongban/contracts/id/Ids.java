@@ -16,13 +16,13 @@ import java.util.UUID;
  */
 public final class Ids {
     private static final Ids DEFAULT = new Ids(Clock.systemUTC(), new SecureRandom());
-
-    private final Clock clock;
-    private final SecureRandom random;
+    /** Random values drawn from the generator at once (see {@link #randomLong()}). */
     private static final int POOL_LONGS = 64;
     private static final java.lang.invoke.VarHandle LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
+    private final Clock clock;
+    private final SecureRandom random;
     private long lastMillis = -1;
     private int counter;
     private final byte[] pool = new byte[POOL_LONGS * Long.BYTES];

@@ -343,23 +343,23 @@ public final class JsonObjectReader {
         if (v == null) {
             return null;
         }
-        if (!v.isTextual() || !isDateShaped(v.textValue())) {
+        String s = v.textValue();
+        if (!v.isTextual() || !isDateShaped(s)) {
             ctx.add(v.isTextual() ? ErrorCode.DATE_INVALID : ErrorCode.FIELD_TYPE, at(name),
                     "expected a calendar date like 2026-11-21");
             return null;
         }
-        String s = v.textValue();
         try {
             // the digits were checked: the fields are read directly (a notice batch has thousands of dates)
             return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
         } catch (DateTimeException e) {
-            ctx.add(ErrorCode.DATE_INVALID, at(name), "'" + v.textValue() + "' is not a real date");
+            ctx.add(ErrorCode.DATE_INVALID, at(name), "'" + s + "' is not a real date");
             return null;
         }
     }
 
-    /** Whether {@code s} is {@code YYYY-MM-DD} in ASCII digits (what the pattern {@code \\d{4}-\\d{2}-\\d{2}} accepts). */
-    static boolean isDateShaped(String s) {
+    /** Whether {@code s} is {@code YYYY-MM-DD} in ASCII digits (what the pattern {@code \d{4}-\d{2}-\d{2}} accepts). */
+    private static boolean isDateShaped(String s) {
         if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return false;
         }

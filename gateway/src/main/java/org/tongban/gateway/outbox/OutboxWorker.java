@@ -273,17 +273,9 @@ public final class OutboxWorker {
      * The fast path: rows this process just queued born claimed under its own lease, handed over
      * after their commit, are delivered at once, with no claim. The poll remains the safety net
      * for retries, other processes' rows and rows whose process died before delivering them.
+     * {@code signed} is the envelope the record holds (null: read it from the record), and
+     * {@code canonical} its bytes, sent as they are (null: the record's text is encoded).
      */
-    public void enqueued(OutboxRecord record) {
-        enqueued(record, null);
-    }
-
-    /** As {@link #enqueued(OutboxRecord)}, with the signed envelope the record holds (null: read it from the record). */
-    public void enqueued(OutboxRecord record, Envelope signed) {
-        enqueued(record, signed, null);
-    }
-
-    /** As {@link #enqueued(OutboxRecord, Envelope)}, with the envelope's canonical bytes, sent as they are (null: encode the record's text). */
     public void enqueued(OutboxRecord record, Envelope signed, byte[] canonical) {
         hinted.add(new Hint(record, signed, canonical));
         Context c = context;
