@@ -53,7 +53,9 @@ import java.util.TreeMap;
  *     org.tongban.gateway.load.SharingLoadTool --notices 100000
  * </pre>
  * Options: --notices N (per measured round, default 100000), --rounds N (default 5), --warmup N
- * (default 400000, about 15 s), --settle S (at most S seconds, default 60, waiting before each round
+ * (default 400000, about 15 s; then more, 200,000 at a time, until the JIT compilers take under
+ * --steady-jit percent of the nodes' CPU, default 5, or --warmup-max notices were shared, default
+ * 4000000; --warmup-max 0 keeps the warm-up at --warmup), --settle S (at most S seconds, default 60, waiting before each round
  * for the JIT compilers to go quiet), --batch N (notices per signed batch, default 2000, as a node's), --page N (decisions
  * read per poll, default 5000), --store embedded|postgresql (default embedded; PostgreSQL is a local
  * server with fsync on), --heap 768m, --gc Parallel|Serial|G1 (the nodes' collector, default Parallel), --dir DIR, --jfr-east FILE / --jfr-north FILE (Flight
@@ -64,8 +66,9 @@ import java.util.TreeMap;
  * wall-clock rate says more about the neighbours than about the gateway, and the CPU figure bounds
  * what the nodes would do with the cores to themselves. On two busy cores the compilers lag far
  * behind the warm-up (code run once per batch of notices reaches its optimizing compilation
- * only after thousands of batches), so the first rounds still pay for compilation; the later rounds
- * show the steady state of a node that runs for days.
+ * only after thousands of batches), so the warm-up goes on until they are nearly done and the
+ * rounds show the steady state of a node that runs for days; the tool prints each part of the
+ * warm-up with the compilers' share, so the cold start is on record too.
  */
 public final class SharingLoadTool {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +82,8 @@ public final class SharingLoadTool {
         Map<String, String> o = options(args);
         int measured = Integer.parseInt(o.getOrDefault("notices", "100000"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "400000"));
+        int warmupMax = Math.max(warmup, Integer.parseInt(o.getOrDefault("warmup-max", "4000000")));
+        double steadyJit = Double.parseDouble(o.getOrDefault("steady-jit", "5")) / 100;
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
         String batch = o.getOrDefault("batch", "2000");
         String page = o.getOrDefault("page", "5000");
@@ -102,7 +107,7 @@ public final class SharingLoadTool {
             }
             ObjectNode platform = JSON.createObjectNode();
             platform.putArray("steps");
-            platform.putObject("penaltyFeed").put("generate", warmup + rounds * measured).put("warmup", warmup)
+            platform.putObject("penaltyFeed").put("generate", warmupMax + rounds * measured).put("warmup", warmup)
                     .put("decisionDate", "2026-05-10").put("startFile", go.toString())
                     .putArray("homes").add("230102").add("230103").add("230104");
             FederationPlan plan = new FederationPlan("tongban-sharing-load", false, List.of(
@@ -138,6 +143,7 @@ public final class SharingLoadTool {
 
             out.printf("warm-up: %,d notices%n", warmup);
             waitForReceived(metrics, warmup, Duration.ofMinutes(10));
+            int extra = warmUpUntilSteady(out, metrics, go, List.of(north, east), warmup, warmupMax - warmup, steadyJit);
             Duration settle = Duration.ofSeconds(Long.parseLong(o.getOrDefault("settle", "60")));
             int cores = Runtime.getRuntime().availableProcessors();
             List<Round> done = new ArrayList<>();
@@ -148,8 +154,8 @@ public final class SharingLoadTool {
                 double northCpu0 = cpuSeconds(north.pid());
                 double jit0 = compilerCpuSeconds(east.pid()) + compilerCpuSeconds(north.pid());
                 long t0 = System.nanoTime();
-                Files.writeString(go, String.valueOf((long) k * measured));
-                waitForReceived(metrics, warmup + (long) k * measured, Duration.ofMinutes(30));
+                Files.writeString(go, String.valueOf(extra + (long) k * measured));
+                waitForReceived(metrics, warmup + extra + (long) k * measured, Duration.ofMinutes(30));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 Round r = new Round(k, measured, seconds, cpuSeconds(east.pid()) - eastCpu0,
                         cpuSeconds(north.pid()) - northCpu0,
@@ -163,7 +169,7 @@ public final class SharingLoadTool {
             List<Round> byRate = new ArrayList<>(done);
             byRate.sort(java.util.Comparator.comparingDouble(Round::rate));
             Round median = byRate.get(byRate.size() / 2);
-            long shared = warmup + (long) rounds * measured;
+            long shared = warmup + extra + (long) rounds * measured;
             long stored = countStored(postgres, dir);
             out.println();
             out.printf("throughput: %,.0f notices/s, the median of %d rounds of %,d (from %,.0f to %,.0f)%n", median.rate(),
@@ -175,7 +181,7 @@ public final class SharingLoadTool {
             out.printf("load average after: %s (this machine has %d cores)%n", loadAfter, cores);
             ObjectNode result = JSON.createObjectNode()
                     .put("store", storeKind).put("heap", heap).put("gc", gc).put("batch", Integer.parseInt(batch))
-                    .put("page", Integer.parseInt(page)).put("warmup", warmup).put("notices", measured)
+                    .put("page", Integer.parseInt(page)).put("warmup", warmup + extra).put("notices", measured)
                     .put("noticesPerSecond", Math.round(median.rate()))
                     .put("cpuMicrosPerNotice", Math.round(median.cpuPerNotice() * 10) / 10.0)
                     .put("cpuBoundNoticesPerSecond", Math.round(cores * 1e6 / median.cpuPerNotice()))
@@ -226,6 +232,50 @@ public final class SharingLoadTool {
 
     private static String jfr(String file) {
         return "-XX:StartFlightRecording=filename=" + Path.of(file).toAbsolutePath() + ",settings=profile";
+    }
+
+    /**
+     * Goes on warming up, in parts of 200,000 notices, until the JIT compilers of both nodes took
+     * under {@code steadyJit} of the CPU the nodes used for the last part, or {@code most} more
+     * notices were shared: a benchmark of a service that runs for days measures its steady state,
+     * as JMH does after its warm-up iterations. Returns how many notices beyond {@code warmup} were
+     * shared.
+     */
+    private static int warmUpUntilSteady(PrintStream out, String metrics, Path go, List<NodeProcess> nodes, int warmup,
+                                         int most, double steadyJit) throws Exception {
+        if (most <= 0) {
+            return 0;
+        }
+        int part = 200_000;
+        int extra = 0;
+        while (true) {
+            int next = Math.min(part, most - extra);
+            if (next <= 0) {
+                out.printf("warm-up: stopped at %,d notices, the most allowed (--warmup-max)%n", warmup + extra);
+                return extra;
+            }
+            double cpu0 = 0;
+            double jit0 = 0;
+            for (NodeProcess n : nodes) {
+                cpu0 += cpuSeconds(n.pid());
+                jit0 += compilerCpuSeconds(n.pid());
+            }
+            extra += next;
+            Files.writeString(go, String.valueOf(extra));
+            waitForReceived(metrics, warmup + extra, Duration.ofMinutes(10));
+            double cpu = -cpu0;
+            double jit = -jit0;
+            for (NodeProcess n : nodes) {
+                cpu += cpuSeconds(n.pid());
+                jit += compilerCpuSeconds(n.pid());
+            }
+            double share = cpu > 0 ? jit / cpu : 0;
+            out.printf("warm-up: %,d notices; JIT compilers took %.1f%% of the nodes' CPU in the last %,d%n",
+                    warmup + extra, share * 100, next);
+            if (share < steadyJit) {
+                return extra;
+            }
+        }
     }
 
     /** Polls north's metrics until it has received {@code target} notices. */
