@@ -52,14 +52,20 @@ import java.util.TreeMap;
  * java -cp "$PWD/gateway/target/test-classes:$PWD/gateway/target/classes:$(cat gateway/target/test.classpath)" \
  *     org.tongban.gateway.load.SharingLoadTool --notices 100000
  * </pre>
- * Options: --notices N (per measured round, default 100000), --rounds N (default 5), --warmup N
- * (default 400000, about 15 s; then more, 200,000 at a time, until the JIT compilers take under
- * --steady-jit percent of the nodes' CPU, default 5, or --warmup-max notices were shared, default
- * 4000000; --warmup-max 0 keeps the warm-up at --warmup), --settle S (at most S seconds, default 60, waiting before each round
- * for the JIT compilers to go quiet), --batch N (notices per signed batch, default 2000, as a node's), --page N (decisions
- * read per poll, default 5000), --store embedded|postgresql (default embedded; PostgreSQL is a local
- * server with fsync on), --heap 768m, --gc Parallel|Serial|G1 (the nodes' collector, default Parallel), --dir DIR, --jfr-east FILE / --jfr-north FILE (Flight
- * Recorder profiles).
+ * Options:
+ * <ul>
+ * <li>--notices N: notices per measured round, default 100000; --rounds N, default 5;</li>
+ * <li>--warmup N: notices of the first warm-up, default 400000 (about 15 s); then more, 200,000 at a
+ * time, until the JIT compilers take under --steady-jit percent of the nodes' CPU (default 5) or
+ * --warmup-max notices were shared (default 4000000; --warmup-max 0 keeps the warm-up at --warmup);</li>
+ * <li>--settle S: at most S seconds, default 60, waiting before each round for the JIT compilers to
+ * go quiet;</li>
+ * <li>--batch N: notices per signed batch, default 2000, as a node's; --page N: decisions read per
+ * poll, default 5000;</li>
+ * <li>--store embedded|postgresql: default embedded; PostgreSQL is a local server with fsync on;</li>
+ * <li>--heap 768m; --gc Parallel|Serial|G1: the nodes' collector, default Parallel;</li>
+ * <li>--dir DIR; --jfr-east FILE / --jfr-north FILE: Flight Recorder profiles.</li>
+ * </ul>
  *
  * <p>Besides notices per second it prints the CPU time both node processes used in each round, per
  * notice, and how much of it their JIT compilers took: on a machine shared with other work the
