@@ -50,6 +50,11 @@ public final class Migrations {
 
     /** Brings the schema up to date; returns how many migrations were applied. */
     public static int apply(Connection c, SqlDialect dialect) throws SQLException {
+        return apply(c, dialect, Integer.MAX_VALUE);
+    }
+
+    /** Applies the migrations up to version {@code upTo} (a database as an older node left it, for tests of a migration). */
+    static int apply(Connection c, SqlDialect dialect, int upTo) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
@@ -66,6 +71,9 @@ public final class Migrations {
             }
             int count = 0;
             for (Migration m : available()) {
+                if (m.version() > upTo) {
+                    break;
+                }
                 String done = applied.get(m.version());
                 if (done != null) {
                     if (!done.equals(m.checksum())) {

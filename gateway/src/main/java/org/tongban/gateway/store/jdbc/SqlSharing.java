@@ -18,8 +18,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link SharingTx} on the connection and deferred writes of one {@link SqlTx}. */
 final class SqlSharing implements SharingTx {
@@ -32,13 +36,13 @@ final class SqlSharing implements SharingTx {
             // the cast types a NULL leaf index, which PostgreSQL would otherwise take for text in a multi-row insert
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?)"
             + " ON CONFLICT (penalizing_member, decision_number) DO NOTHING";
-    private static final String SHARED_COLUMNS = "penalizing_member, decision_number, home_member, credit_code,"
-            + " enterprise_name, authority, decision_date, category, rule_set, message_id, shared_at, automatic_end,"
-            + " ended_at, end_message_id";
-    private static final String INSERT_SHARED = "INSERT INTO shared_penalties (penalizing_member, decision_number,"
-            + " home_member, credit_code, enterprise_name, authority, decision_date, category, rule_set, message_id,"
-            + " shared_at, automatic_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (penalizing_member, decision_number) DO NOTHING";
+    private static final String INSERT_SHARED_MESSAGE = "INSERT INTO shared_messages (message_id, penalizing_member,"
+            + " home_member, shared_at, next_end, penalties) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_SHARED_STATE = "INSERT INTO shared_penalty_states (penalizing_member,"
+            + " decision_number, message_id) VALUES (?, ?, ?) ON CONFLICT (penalizing_member, decision_number) DO NOTHING";
+    /** Shared messages read per query of a claim, and decision numbers per state lookup. */
+    private static final int CLAIM_PAGE = 50;
+    private static final int STATES_PER_QUERY = 500;
 
     private final SqlTx tx;
     private final SqlDialect dialect;
@@ -66,42 +70,152 @@ final class SqlSharing implements SharingTx {
                 next, at.toEpochMilli(), member.value(), expected) == 1;
     }
 
+    /**
+     * One row per message with the details of its penalties, and one small state row per penalty
+     * (migration V010): a decision recorded before keeps its first message, which alone ends it.
+     */
     @Override
     public void recordSharedLater(List<SharedPenaltyRecord> records) {
+        Map<List<Object>, List<SharedPenaltyRecord>> byMessage = new LinkedHashMap<>();
         for (SharedPenaltyRecord r : records) {
-            PenaltyReference p = r.penalty();
-            tx.defer("shared_penalties", INSERT_SHARED, p.penalizingMember().value(), p.decisionNumber(),
-                    r.homeMember().value(), r.enterprise().creditCode().value(), r.enterprise().name(), p.authority(),
-                    p.decisionDate().toString(), p.category().name(), p.ruleSet(), r.messageId().toString(),
-                    r.sharedAt().toEpochMilli(), text(r.automaticEnd()));
+            byMessage.computeIfAbsent(List.of(r.messageId(), r.penalty().penalizingMember(), r.homeMember(),
+                    r.sharedAt()), k -> new ArrayList<>()).add(r);
+        }
+        for (List<SharedPenaltyRecord> message : byMessage.values()) {
+            SharedPenaltyRecord first = message.get(0);
+            String penalizing = first.penalty().penalizingMember().value();
+            String messageId = first.messageId().toString();
+            LocalDate nextEnd = null;
+            for (SharedPenaltyRecord r : message) {
+                if (r.automaticEnd() != null && (nextEnd == null || r.automaticEnd().isBefore(nextEnd))) {
+                    nextEnd = r.automaticEnd();
+                }
+            }
+            tx.defer("shared_messages", INSERT_SHARED_MESSAGE, messageId, penalizing, first.homeMember().value(),
+                    first.sharedAt().toEpochMilli(), text(nextEnd), SharedPenaltyList.write(message));
+            for (SharedPenaltyRecord r : message) {
+                tx.defer("shared_penalty_states", INSERT_SHARED_STATE, penalizing, r.penalty().decisionNumber(),
+                        messageId);
+            }
         }
     }
 
+    /**
+     * Reads the shared messages whose next automatic end has come, in its order, and takes from
+     * each the penalties it still has to end; a message with none left moves its next end on to
+     * its first later one (or none). A message whose penalties are taken keeps its next end until
+     * a later claim finds them ended, so a claim whose ends were not recorded loses nothing.
+     */
     @Override
     public List<SharedPenaltyRecord> claimAutomaticEnds(LocalDate today, int limit) {
-        return tx.list("SELECT " + SHARED_COLUMNS + " FROM shared_penalties WHERE ended_at IS NULL AND automatic_end <= ?"
-                + " ORDER BY automatic_end, penalizing_member, decision_number LIMIT ?" + dialect.skipLocked(),
-                SqlSharing::sharedRow, today.toString(), limit);
+        String day = today.toString();
+        List<SharedPenaltyRecord> taken = new ArrayList<>();
+        Set<List<String>> seen = new HashSet<>();
+        SharedMessage last = null;
+        while (taken.size() < limit) {
+            List<SharedMessage> page = last == null
+                    ? tx.list("SELECT seq, message_id, penalizing_member, home_member, shared_at, next_end, penalties"
+                            + " FROM shared_messages WHERE next_end IS NOT NULL AND next_end <= ?"
+                            + " ORDER BY next_end, seq LIMIT ?" + dialect.skipLocked(), SqlSharing::sharedMessage, day,
+                            CLAIM_PAGE)
+                    : tx.list("SELECT seq, message_id, penalizing_member, home_member, shared_at, next_end, penalties"
+                            + " FROM shared_messages WHERE next_end IS NOT NULL AND next_end <= ?"
+                            + " AND (next_end > ? OR (next_end = ? AND seq > ?))"
+                            + " ORDER BY next_end, seq LIMIT ?" + dialect.skipLocked(), SqlSharing::sharedMessage, day,
+                            last.nextEnd(), last.nextEnd(), last.seq(), CLAIM_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (SharedMessage m : page) {
+                last = m;
+                if (!takeDue(m, day, limit, taken, seen) || taken.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Takes the penalties of {@code m} due on {@code day} that it still has to end, up to
+     * {@code limit} in all; moves its next end on when it has none. Returns false when a message
+     * with penalties to end was left with some untaken (the claim is full).
+     */
+    private boolean takeDue(SharedMessage m, String day, int limit, List<SharedPenaltyRecord> taken,
+                            Set<List<String>> seen) {
+        List<SharedPenaltyList.Item> items = SharedPenaltyList.read(m.penalties());
+        List<String> dated = new ArrayList<>();
+        for (SharedPenaltyList.Item i : items) {
+            if (i.automaticEnd() != null) {
+                dated.add(i.decisionNumber());
+            }
+        }
+        Set<String> open = stillToEnd(m, dated);
+        boolean due = false;
+        String next = null;
+        for (SharedPenaltyList.Item i : items) {
+            if (i.automaticEnd() == null || !open.contains(i.decisionNumber())) {
+                continue;
+            }
+            if (i.automaticEnd().compareTo(day) > 0) {
+                next = next == null || i.automaticEnd().compareTo(next) < 0 ? i.automaticEnd() : next;
+                continue;
+            }
+            due = true;
+            if (taken.size() >= limit) {
+                return false;
+            }
+            if (seen.add(List.of(m.penalizingMember(), i.decisionNumber()))) {
+                taken.add(sharedRecord(m, i));
+            }
+        }
+        if (!due) {
+            tx.update("UPDATE shared_messages SET next_end = ? WHERE seq = ?", next, m.seq());
+        }
+        return true;
+    }
+
+    /** Which of {@code decisions} message {@code m} shared first and has not ended. */
+    private Set<String> stillToEnd(SharedMessage m, List<String> decisions) {
+        Set<String> open = new HashSet<>();
+        for (int from = 0; from < decisions.size(); from += STATES_PER_QUERY) {
+            List<String> part = decisions.subList(from, Math.min(decisions.size(), from + STATES_PER_QUERY));
+            List<Object> args = new ArrayList<>(part.size() + 2);
+            args.add(m.penalizingMember());
+            args.add(m.messageId());
+            args.addAll(part);
+            open.addAll(tx.list("SELECT decision_number FROM shared_penalty_states WHERE penalizing_member = ?"
+                    + " AND message_id = ? AND ended_at IS NULL AND decision_number IN ("
+                    + "?,".repeat(part.size() - 1) + "?)", rs -> rs.getString(1), args.toArray()));
+        }
+        return open;
     }
 
     @Override
     public void markAutomaticallyEnded(MemberId penalizingMember, String decisionNumber, Instant at, MessageId endMessageId) {
-        tx.update("UPDATE shared_penalties SET ended_at = ?, end_message_id = ? WHERE penalizing_member = ?"
+        tx.update("UPDATE shared_penalty_states SET ended_at = ?, end_message_id = ? WHERE penalizing_member = ?"
                 + " AND decision_number = ? AND ended_at IS NULL", at.toEpochMilli(), text(endMessageId),
                 penalizingMember.value(), decisionNumber);
     }
 
-    private static SharedPenaltyRecord sharedRow(ResultSet rs) throws SQLException {
-        PenaltyReference penalty = new PenaltyReference(rs.getString("decision_number"), rs.getString("authority"),
-                MemberId.of(rs.getString("penalizing_member")), LocalDate.parse(rs.getString("decision_date")),
-                PenaltyCategory.valueOf(rs.getString("category")), rs.getString("rule_set"));
-        long ended = rs.getLong("ended_at");
-        Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
-        String endMessage = rs.getString("end_message_id");
-        return new SharedPenaltyRecord(MemberId.of(rs.getString("home_member")),
-                new Enterprise(CreditCode.of(rs.getString("credit_code")), rs.getString("enterprise_name")), penalty,
-                MessageId.parse(rs.getString("message_id")), Instant.ofEpochMilli(rs.getLong("shared_at")),
-                date(rs.getString("automatic_end")), endedAt, endMessage == null ? null : MessageId.parse(endMessage));
+    /** A row of {@code shared_messages}. */
+    private record SharedMessage(long seq, String messageId, String penalizingMember, String homeMember, long sharedAt,
+                                 String nextEnd, String penalties) {
+    }
+
+    private static SharedMessage sharedMessage(ResultSet rs) throws SQLException {
+        return new SharedMessage(rs.getLong("seq"), rs.getString("message_id"), rs.getString("penalizing_member"),
+                rs.getString("home_member"), rs.getLong("shared_at"), rs.getString("next_end"),
+                rs.getString("penalties"));
+    }
+
+    private static SharedPenaltyRecord sharedRecord(SharedMessage m, SharedPenaltyList.Item i) {
+        PenaltyReference penalty = new PenaltyReference(i.decisionNumber(), i.authority(),
+                MemberId.of(m.penalizingMember()), LocalDate.parse(i.decisionDate()),
+                PenaltyCategory.valueOf(i.category()), i.ruleSet());
+        return new SharedPenaltyRecord(MemberId.of(m.homeMember()),
+                new Enterprise(CreditCode.of(i.creditCode()), i.enterpriseName()), penalty,
+                MessageId.parse(m.messageId()), Instant.ofEpochMilli(m.sharedAt()), date(i.automaticEnd()), null, null);
     }
 
     // ---- home side --------------------------------------------------------------------------------

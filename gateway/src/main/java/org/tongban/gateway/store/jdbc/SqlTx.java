@@ -74,7 +74,7 @@ final class SqlTx implements Tx {
     private static final java.util.Map<String, java.util.Set<String>> TABLES_OF = new java.util.concurrent.ConcurrentHashMap<>();
     private static final List<String> DEFERRABLE_TABLES = List.of("cases", "legs", "leg_events", "outbox",
             "outbox_envelopes", "inbox",
-            "penalty_notices", "shared_penalties");
+            "penalty_notices", "shared_messages", "shared_penalty_states");
     /** A received envelope; assumed new, with no conflict clause, a duplicate fails the batch (see {@link #assumeChecks()}). */
     private static final String INSERT_INBOX = "INSERT INTO inbox (message_id, from_member, to_member, message_type,"
             + " case_id, leg_id, sha256, envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

@@ -35,7 +35,7 @@ class PostgresSharingStoreTest extends SharingStoreContractTest {
     protected JdbcStore openEmptyStore() {
         JdbcStore s = JdbcStore.postgres(url, LocalPostgres.USER, "", 8);
         try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, ""); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE penalty_notices, shared_penalties, penalty_feed_positions");
+            st.execute("TRUNCATE penalty_notices, shared_messages, shared_penalty_states, penalty_feed_positions");
         } catch (SQLException e) {
             s.close();
             throw new IllegalStateException("cannot empty the sharing tables: " + e.getMessage(), e);

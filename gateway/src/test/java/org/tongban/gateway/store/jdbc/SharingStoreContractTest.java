@@ -253,6 +253,80 @@ abstract class SharingStoreContractTest {
                     .extracting(r -> r.penalty().decisionNumber()).containsExactly(later.penalty().decisionNumber());
         }
 
+        /** The penalties of one message (a batch) shared at {@code T0}, with their automatic ends. */
+        private List<SharedPenaltyRecord> batch(int firstSerial, LocalDate... automaticEnds) {
+            org.tongban.contracts.id.MessageId message = IDS.newMessageId();
+            List<SharedPenaltyRecord> records = new ArrayList<>();
+            for (int i = 0; i < automaticEnds.length; i++) {
+                NoticeRecord n = notice(HARBIN, TIANJIN, firstSerial + i, null);
+                records.add(new SharedPenaltyRecord(HARBIN, n.enterprise(), n.penalty(), message, T0, automaticEnds[i],
+                        null, null));
+            }
+            return records;
+        }
+
+        private List<SharedPenaltyRecord> claimAndEnd(LocalDate today, int limit) {
+            return tx((Tx tx) -> {
+                List<SharedPenaltyRecord> c = tx.sharing().claimAutomaticEnds(today, limit);
+                c.forEach(r -> tx.sharing().markAutomaticallyEnded(r.penalty().penalizingMember(),
+                        r.penalty().decisionNumber(), T0, IDS.newMessageId()));
+                return c;
+            });
+        }
+
+        @Test
+        void the_penalties_of_one_message_end_each_on_its_own_day_a_claim_at_a_time() {
+            List<SharedPenaltyRecord> b = batch(10, TODAY.minusDays(2), TODAY.plusDays(3), null, TODAY,
+                    TODAY.minusDays(1), TODAY.plusDays(3), TODAY);
+            tx((Tx tx) -> {
+                tx.sharing().recordSharedLater(b);
+                return null;
+            });
+
+            List<SharedPenaltyRecord> first = claimAndEnd(TODAY, 2);
+            List<SharedPenaltyRecord> second = claimAndEnd(TODAY, 2);
+            List<SharedPenaltyRecord> third = claimAndEnd(TODAY, 2);
+            assertThat(first).containsExactly(b.get(0), b.get(3));
+            assertThat(second).containsExactly(b.get(4), b.get(6));
+            assertThat(third).isEmpty();
+            assertThat(claimAndEnd(TODAY.plusDays(2), 10)).isEmpty();
+            assertThat(claimAndEnd(TODAY.plusDays(3), 10)).containsExactly(b.get(1), b.get(5));
+            assertThat(claimAndEnd(TODAY.plusYears(9), 10)).isEmpty();
+        }
+
+        @Test
+        void penalties_claimed_but_not_recorded_as_ended_are_claimed_again() {
+            List<SharedPenaltyRecord> b = batch(30, TODAY, TODAY, TODAY.plusDays(1));
+            tx((Tx tx) -> {
+                tx.sharing().recordSharedLater(b);
+                return null;
+            });
+
+            assertThat(tx((Tx tx) -> tx.sharing().claimAutomaticEnds(TODAY, 10))).containsExactly(b.get(0), b.get(1));
+            assertThat(claimAndEnd(TODAY, 10)).containsExactly(b.get(0), b.get(1));
+            assertThat(claimAndEnd(TODAY.plusDays(1), 10)).containsExactly(b.get(2));
+        }
+
+        @Test
+        void a_decision_shared_again_in_a_later_batch_ends_once_as_first_shared() {
+            List<SharedPenaltyRecord> earlier = batch(40, TODAY, TODAY.plusDays(5));
+            List<SharedPenaltyRecord> later = batch(41, TODAY.minusDays(3), TODAY.minusDays(3));
+            tx((Tx tx) -> {
+                tx.sharing().recordSharedLater(earlier);
+                return null;
+            });
+            tx((Tx tx) -> {
+                tx.sharing().recordSharedLater(later);
+                return null;
+            });
+
+            // serial 41 is in both: the earlier batch shared it first, with its automatic end in 5 days
+            assertThat(claimAndEnd(TODAY, 10)).containsExactly(later.get(1), earlier.get(0));
+            assertThat(claimAndEnd(TODAY.plusDays(4), 10)).isEmpty();
+            assertThat(claimAndEnd(TODAY.plusDays(5), 10)).containsExactly(earlier.get(1));
+            assertThat(claimAndEnd(TODAY.plusYears(9), 10)).isEmpty();
+        }
+
         @Test
         void concurrent_claimers_end_every_due_penalty_once() throws Exception {
             int n = 90;
