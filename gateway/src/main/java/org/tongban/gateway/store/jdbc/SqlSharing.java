@@ -113,16 +113,13 @@ final class SqlSharing implements SharingTx {
         Set<List<String>> seen = new HashSet<>();
         SharedMessage last = null;
         while (taken.size() < limit) {
-            List<SharedMessage> page = last == null
-                    ? tx.list("SELECT seq, message_id, penalizing_member, home_member, shared_at, next_end, penalties"
-                            + " FROM shared_messages WHERE next_end IS NOT NULL AND next_end <= ?"
-                            + " ORDER BY next_end, seq LIMIT ?" + dialect.skipLocked(), SqlSharing::sharedMessage, day,
-                            CLAIM_PAGE)
-                    : tx.list("SELECT seq, message_id, penalizing_member, home_member, shared_at, next_end, penalties"
-                            + " FROM shared_messages WHERE next_end IS NOT NULL AND next_end <= ?"
-                            + " AND (next_end > ? OR (next_end = ? AND seq > ?))"
-                            + " ORDER BY next_end, seq LIMIT ?" + dialect.skipLocked(), SqlSharing::sharedMessage, day,
-                            last.nextEnd(), last.nextEnd(), last.seq(), CLAIM_PAGE);
+            // keyset pages in the order of the due index, after the last message read
+            String after = last == null ? "" : " AND (next_end > ? OR (next_end = ? AND seq > ?))";
+            Object[] args = last == null ? new Object[] {day, CLAIM_PAGE}
+                    : new Object[] {day, last.nextEnd(), last.nextEnd(), last.seq(), CLAIM_PAGE};
+            List<SharedMessage> page = tx.list("SELECT seq, message_id, penalizing_member, home_member, shared_at,"
+                    + " next_end, penalties FROM shared_messages WHERE next_end IS NOT NULL AND next_end <= ?" + after
+                    + " ORDER BY next_end, seq LIMIT ?" + dialect.skipLocked(), SqlSharing::sharedMessage, args);
             if (page.isEmpty()) {
                 break;
             }
