@@ -344,40 +344,19 @@ public final class JsonObjectReader {
             return null;
         }
         String s = v.textValue();
-        if (!v.isTextual() || !isDateShaped(s)) {
-            ctx.add(v.isTextual() ? ErrorCode.DATE_INVALID : ErrorCode.FIELD_TYPE, at(name),
-                    "expected a calendar date like 2026-11-21");
-            return null;
-        }
+        LocalDate date;
         try {
-            // the digits were checked: the fields are read directly (a notice batch has thousands of dates)
-            return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+            // read field by field (a notice batch has thousands of dates), not through a pattern and the parser
+            date = v.isTextual() ? Rfc3339.fullDate(s) : null;
         } catch (DateTimeException e) {
             ctx.add(ErrorCode.DATE_INVALID, at(name), "'" + s + "' is not a real date");
             return null;
         }
-    }
-
-    /** Whether {@code s} is {@code YYYY-MM-DD} in ASCII digits (what the pattern {@code \d{4}-\d{2}-\d{2}} accepts). */
-    private static boolean isDateShaped(String s) {
-        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-            return false;
+        if (date == null) {
+            ctx.add(v.isTextual() ? ErrorCode.DATE_INVALID : ErrorCode.FIELD_TYPE, at(name),
+                    "expected a calendar date like 2026-11-21");
         }
-        for (int i = 0; i < 10; i++) {
-            char c = s.charAt(i);
-            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int digits(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            n = n * 10 + (s.charAt(i) - '0');
-        }
-        return n;
+        return date;
     }
 
     // ---- nested ---------------------------------------------------------------------------

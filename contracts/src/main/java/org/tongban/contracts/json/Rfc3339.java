@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 /**
  * A fast, strict reader of the RFC 3339 timestamps the contract allows:
  * {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)} with upper-case {@code T} and {@code Z} and
- * one to nine fraction digits. It avoids {@link java.time.format.DateTimeFormatter}, which costs
+ * one to nine fraction digits, and of its calendar dates ({@code YYYY-MM-DD}). It avoids {@link java.time.format.DateTimeFormatter}, which costs
  * microseconds per call on the verification path.
  */
 final class Rfc3339 {
@@ -69,6 +69,24 @@ final class Rfc3339 {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * A calendar date (RFC 3339 {@code full-date}, {@code YYYY-MM-DD} in ASCII digits), or
+     * {@code null} when {@code s} is not so shaped; throws {@link DateTimeException} when it is
+     * shaped like one but is not a real date (month 13, February 30).
+     */
+    static java.time.LocalDate fullDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        if ((year | month | day) < 0) {
+            return null;
+        }
+        return java.time.LocalDate.of(year, month, day);
     }
 
     private static int digits(String s, int from, int count) {

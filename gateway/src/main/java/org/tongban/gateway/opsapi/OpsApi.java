@@ -56,6 +56,9 @@ public final class OpsApi {
     static final int MAX_LIMIT = 500;
     private static final int MAX_BODY_BYTES = 1024;
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    /** The suffixes of a metric family's samples, taken off a {@code name[]} to find its family. */
+    private static final java.util.regex.Pattern SAMPLE_SUFFIX =
+            java.util.regex.Pattern.compile("_(total|count|sum|bucket|max|created|info)$");
 
     private final Vertx vertx;
     private final PrometheusMeterRegistry registry;
@@ -243,7 +246,4 @@ public final class OpsApi {
         }
         return Reply.text(200, registry.scrape(PROMETHEUS_TEXT, families), PROMETHEUS_TEXT);
     }
-
-    private static final java.util.regex.Pattern SAMPLE_SUFFIX =
-            java.util.regex.Pattern.compile("_(total|count|sum|bucket|max|created|info)$");
 }

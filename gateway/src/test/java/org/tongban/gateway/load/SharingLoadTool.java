@@ -158,14 +158,14 @@ public final class SharingLoadTool {
                 settleCompilers(out, List.of(north, east), settle);
                 double eastCpu0 = cpuSeconds(east.pid());
                 double northCpu0 = cpuSeconds(north.pid());
-                double jit0 = compilerCpuSeconds(east.pid()) + compilerCpuSeconds(north.pid());
+                double jit0 = sum(nodes, SharingLoadTool::compilerCpuSeconds);
                 long t0 = System.nanoTime();
                 Files.writeString(go, String.valueOf(extra + (long) k * measured));
                 waitForReceived(metrics, warmup + extra + (long) k * measured, Duration.ofMinutes(30));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 Round r = new Round(k, measured, seconds, cpuSeconds(east.pid()) - eastCpu0,
                         cpuSeconds(north.pid()) - northCpu0,
-                        compilerCpuSeconds(east.pid()) + compilerCpuSeconds(north.pid()) - jit0);
+                        sum(nodes, SharingLoadTool::compilerCpuSeconds) - jit0);
                 done.add(r);
                 out.printf("round %d: %,.0f notices/s (%,d in %.2f s); CPU east %.2f s, north %.2f s = %.1f µs per notice,"
                         + " of which JIT compilers %.1f µs%n", k, r.rate(), measured, seconds, r.eastCpu(), r.northCpu(),
@@ -260,21 +260,13 @@ public final class SharingLoadTool {
                 out.printf("warm-up: stopped at %,d notices, the most allowed (--warmup-max)%n", warmup + extra);
                 return extra;
             }
-            double cpu0 = 0;
-            double jit0 = 0;
-            for (NodeProcess n : nodes) {
-                cpu0 += cpuSeconds(n.pid());
-                jit0 += compilerCpuSeconds(n.pid());
-            }
+            double cpu0 = sum(nodes, SharingLoadTool::cpuSeconds);
+            double jit0 = sum(nodes, SharingLoadTool::compilerCpuSeconds);
             extra += next;
             Files.writeString(go, String.valueOf(extra));
             waitForReceived(metrics, warmup + extra, Duration.ofMinutes(10));
-            double cpu = -cpu0;
-            double jit = -jit0;
-            for (NodeProcess n : nodes) {
-                cpu += cpuSeconds(n.pid());
-                jit += compilerCpuSeconds(n.pid());
-            }
+            double cpu = sum(nodes, SharingLoadTool::cpuSeconds) - cpu0;
+            double jit = sum(nodes, SharingLoadTool::compilerCpuSeconds) - jit0;
             double share = cpu > 0 ? jit / cpu : 0;
             out.printf("warm-up: %,d notices; JIT compilers took %.1f%% of the nodes' CPU in the last %,d%n",
                     warmup + extra, share * 100, next);
@@ -282,6 +274,20 @@ public final class SharingLoadTool {
                 return extra;
             }
         }
+    }
+
+    /** A per-process figure ({@link #cpuSeconds}, {@link #compilerCpuSeconds}) summed over {@code nodes}. */
+    private static double sum(List<NodeProcess> nodes, PidFigure figure) throws IOException {
+        double total = 0;
+        for (NodeProcess n : nodes) {
+            total += figure.of(n.pid());
+        }
+        return total;
+    }
+
+    @FunctionalInterface
+    private interface PidFigure {
+        double of(long pid) throws IOException;
     }
 
     /** Polls north's metrics until it has received {@code target} notices. */
@@ -337,16 +343,9 @@ public final class SharingLoadTool {
         long start = System.nanoTime();
         double busy;
         do {
-            double before = 0;
-            for (NodeProcess n : nodes) {
-                before += compilerCpuSeconds(n.pid());
-            }
+            double before = sum(nodes, SharingLoadTool::compilerCpuSeconds);
             Thread.sleep(1000);
-            double after = 0;
-            for (NodeProcess n : nodes) {
-                after += compilerCpuSeconds(n.pid());
-            }
-            busy = after - before;
+            busy = sum(nodes, SharingLoadTool::compilerCpuSeconds) - before;
         } while (busy > 0.02 && System.nanoTime() < deadline);
         out.printf("JIT compilers settled after %.0f s (last second: %.0f%% of a core)%n",
                 (System.nanoTime() - start) / 1e9, busy * 100);
