@@ -6,18 +6,21 @@ import org.tongban.contracts.id.MemberId;
 import org.tongban.contracts.id.MessageId;
 import org.tongban.contracts.message.Enterprise;
 import org.tongban.contracts.message.PenaltyCategory;
+import org.tongban.contracts.message.PenaltyNotice;
 import org.tongban.contracts.message.PenaltyReference;
 import org.tongban.contracts.message.PublicityEndCause;
 import org.tongban.gateway.store.NoticeFilter;
 import org.tongban.gateway.store.NoticeRecord;
 import org.tongban.gateway.store.SharedPenaltyRecord;
 import org.tongban.gateway.store.SharingTx;
+import org.tongban.gateway.store.StoreException;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +30,14 @@ import java.util.Set;
 
 /** {@link SharingTx} on the connection and deferred writes of one {@link SqlTx}. */
 final class SqlSharing implements SharingTx {
+    /** A notice's row (migration V011); its details are read from the envelope that carried it ({@link CarriedNotices}). */
     private static final String NOTICE_COLUMNS = "notice_id, home_member, penalizing_member, decision_number, credit_code,"
-            + " enterprise_name, authority, decision_date, category, rule_set, summary, published_on, message_id, batch_id,"
-            + " leaf_index, received_at, earliest_application, automatic_end, reminded_at, ended_on, end_cause, case_id";
+            + " message_id, leaf_index, received_at, earliest_application, automatic_end, reminded_at, ended_on, end_cause,"
+            + " case_id";
     private static final String INSERT_NOTICE = "INSERT INTO penalty_notices (notice_id, home_member, penalizing_member,"
-            + " decision_number, credit_code, enterprise_name, authority, decision_date, category, rule_set, summary,"
-            + " published_on, message_id, batch_id, leaf_index, received_at, earliest_application, automatic_end)"
+            + " decision_number, credit_code, message_id, leaf_index, received_at, earliest_application, automatic_end)"
             // the cast types a NULL leaf index, which PostgreSQL would otherwise take for text in a multi-row insert
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?)"
+            + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?)"
             + " ON CONFLICT (penalizing_member, decision_number) DO NOTHING";
     private static final String INSERT_SHARED_MESSAGE = "INSERT INTO shared_messages (message_id, penalizing_member,"
             + " home_member, shared_at, next_end, penalties) VALUES (?, ?, ?, ?, ?, ?)";
@@ -222,23 +225,21 @@ final class SqlSharing implements SharingTx {
         for (NoticeRecord n : notices) {
             PenaltyReference p = n.penalty();
             tx.defer("penalty_notices", INSERT_NOTICE, n.noticeId(), n.homeMember().value(), p.penalizingMember().value(),
-                    p.decisionNumber(), n.enterprise().creditCode().value(), n.enterprise().name(), p.authority(),
-                    p.decisionDate().toString(), p.category().name(), p.ruleSet(), n.summary(), text(n.publishedOn()),
-                    n.messageId().toString(), n.batchId(), n.leafIndex(), n.receivedAt().toEpochMilli(),
-                    text(n.earliestApplication()), text(n.automaticEnd()));
+                    p.decisionNumber(), n.enterprise().creditCode().value(), n.messageId().toString(), n.leafIndex(),
+                    n.receivedAt().toEpochMilli(), text(n.earliestApplication()), text(n.automaticEnd()));
         }
     }
 
     @Override
     public Optional<NoticeRecord> notice(String noticeId) {
-        return tx.one("SELECT " + NOTICE_COLUMNS + " FROM penalty_notices WHERE notice_id = ?", SqlSharing::noticeRow,
-                noticeId);
+        return first(tx.list("SELECT " + NOTICE_COLUMNS + " FROM penalty_notices WHERE notice_id = ?",
+                SqlSharing::noticeRow, noticeId));
     }
 
     @Override
     public Optional<NoticeRecord> noticeOfPenalty(MemberId penalizingMember, String decisionNumber) {
-        return tx.one("SELECT " + NOTICE_COLUMNS + " FROM penalty_notices WHERE penalizing_member = ? AND decision_number = ?",
-                SqlSharing::noticeRow, penalizingMember.value(), decisionNumber);
+        return first(tx.list("SELECT " + NOTICE_COLUMNS + " FROM penalty_notices WHERE penalizing_member = ?"
+                + " AND decision_number = ?", SqlSharing::noticeRow, penalizingMember.value(), decisionNumber));
     }
 
     @Override
@@ -266,7 +267,7 @@ final class SqlSharing implements SharingTx {
         }
         sql.append(" ORDER BY notice_id LIMIT ?");
         args.add(f.limit());
-        return tx.list(sql.toString(), SqlSharing::noticeRow, args.toArray());
+        return withDetails(tx.list(sql.toString(), SqlSharing::noticeRow, args.toArray()));
     }
 
     @Override
@@ -300,27 +301,58 @@ final class SqlSharing implements SharingTx {
         args.addAll(ids);
         tx.update("UPDATE penalty_notices SET reminded_at = ? WHERE reminded_at IS NULL AND notice_id IN (" + in + ")",
                 args.toArray());
-        return tx.list("SELECT " + NOTICE_COLUMNS + " FROM penalty_notices WHERE notice_id IN (" + in + ")"
-                + " ORDER BY notice_id", SqlSharing::noticeRow, ids.toArray());
+        return withDetails(tx.list("SELECT " + NOTICE_COLUMNS + " FROM penalty_notices WHERE notice_id IN (" + in + ")"
+                + " ORDER BY notice_id", SqlSharing::noticeRow, ids.toArray()));
     }
 
-    private static NoticeRecord noticeRow(ResultSet rs) throws SQLException {
-        PenaltyReference penalty = new PenaltyReference(rs.getString("decision_number"), rs.getString("authority"),
-                MemberId.of(rs.getString("penalizing_member")), LocalDate.parse(rs.getString("decision_date")),
-                PenaltyCategory.valueOf(rs.getString("category")), rs.getString("rule_set"));
+    /** The columns of a {@code penalty_notices} row. */
+    private record NoticeRow(String noticeId, String homeMember, String messageId, Integer leafIndex, long receivedAt,
+                             String earliestApplication, String automaticEnd, Instant remindedAt, String endedOn,
+                             String endCause, String caseId) {
+    }
+
+    private static NoticeRow noticeRow(ResultSet rs) throws SQLException {
         int leaf = rs.getInt("leaf_index");
         Integer leafIndex = rs.wasNull() ? null : leaf;
         long reminded = rs.getLong("reminded_at");
         Instant remindedAt = rs.wasNull() ? null : Instant.ofEpochMilli(reminded);
-        String cause = rs.getString("end_cause");
-        String caseId = rs.getString("case_id");
-        return new NoticeRecord(rs.getString("notice_id"), MemberId.of(rs.getString("home_member")),
-                new Enterprise(CreditCode.of(rs.getString("credit_code")), rs.getString("enterprise_name")), penalty,
-                rs.getString("summary"), date(rs.getString("published_on")), MessageId.parse(rs.getString("message_id")),
-                rs.getString("batch_id"), leafIndex, Instant.ofEpochMilli(rs.getLong("received_at")),
-                date(rs.getString("earliest_application")), date(rs.getString("automatic_end")), remindedAt,
-                date(rs.getString("ended_on")), cause == null ? null : PublicityEndCause.valueOf(cause),
-                caseId == null ? null : CaseId.parse(caseId));
+        return new NoticeRow(rs.getString("notice_id"), rs.getString("home_member"), rs.getString("message_id"),
+                leafIndex, rs.getLong("received_at"), rs.getString("earliest_application"),
+                rs.getString("automatic_end"), remindedAt, rs.getString("ended_on"), rs.getString("end_cause"),
+                rs.getString("case_id"));
+    }
+
+    private Optional<NoticeRecord> first(List<NoticeRow> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(withDetails(rows.subList(0, 1)).get(0));
+    }
+
+    /**
+     * The notices of {@code rows} with the details their envelopes carried, each stored envelope
+     * read once for all the rows it carried.
+     */
+    private List<NoticeRecord> withDetails(List<NoticeRow> rows) {
+        Map<String, Set<Integer>> leavesByMessage = new LinkedHashMap<>();
+        for (NoticeRow r : rows) {
+            leavesByMessage.computeIfAbsent(r.messageId(), k -> new HashSet<>()).add(r.leafIndex());
+        }
+        Map<String, CarriedNotices.Carried> carried = new HashMap<>();
+        for (Map.Entry<String, Set<Integer>> m : leavesByMessage.entrySet()) {
+            carried.put(m.getKey(), tx.one("SELECT message_type, envelope FROM inbox WHERE message_id = ?",
+                    rs -> CarriedNotices.read(m.getKey(), rs.getString(1), rs.getString(2), m.getValue()), m.getKey())
+                    .orElseThrow(() -> new StoreException("the envelope " + m.getKey()
+                            + " that carried penalty notices is not in the inbox", null)));
+        }
+        List<NoticeRecord> notices = new ArrayList<>(rows.size());
+        for (NoticeRow r : rows) {
+            CarriedNotices.Carried c = carried.get(r.messageId());
+            PenaltyNotice n = c.notice(r.leafIndex());
+            notices.add(new NoticeRecord(r.noticeId(), MemberId.of(r.homeMember()), n.enterprise(), n.penalty(),
+                    n.summary(), n.publishedOn(), MessageId.parse(r.messageId()), c.batchId(), r.leafIndex(),
+                    Instant.ofEpochMilli(r.receivedAt()), date(r.earliestApplication()), date(r.automaticEnd()),
+                    r.remindedAt(), date(r.endedOn()), r.endCause() == null ? null : PublicityEndCause.valueOf(r.endCause()),
+                    r.caseId() == null ? null : CaseId.parse(r.caseId())));
+        }
+        return notices;
     }
 
     private static String text(Object value) {

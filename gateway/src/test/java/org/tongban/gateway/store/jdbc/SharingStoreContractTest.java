@@ -8,21 +8,35 @@ import org.tongban.contracts.id.CaseId;
 import org.tongban.contracts.id.CreditCode;
 import org.tongban.contracts.id.Ids;
 import org.tongban.contracts.id.MemberId;
+import org.tongban.contracts.crypto.Digests;
+import org.tongban.contracts.id.MessageId;
+import org.tongban.contracts.json.Canonicalizer;
 import org.tongban.contracts.message.Enterprise;
+import org.tongban.contracts.message.Envelope;
+import org.tongban.contracts.message.Payload;
+import org.tongban.contracts.message.PenaltyNotice;
+import org.tongban.contracts.message.PenaltyNoticeBatch;
 import org.tongban.contracts.message.PenaltyCategory;
 import org.tongban.contracts.message.PenaltyReference;
 import org.tongban.contracts.message.PublicityEndCause;
 import org.tongban.contracts.testing.TestDirectory;
+import org.tongban.gateway.store.InboxRecord;
 import org.tongban.gateway.store.NoticeFilter;
 import org.tongban.gateway.store.NoticeRecord;
 import org.tongban.gateway.store.SharedPenaltyRecord;
+import org.tongban.gateway.store.StoreException;
 import org.tongban.gateway.store.Tx;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +46,7 @@ import java.util.function.Function;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The penalty-sharing part of the store ({@code Tx.sharing()}), one contract for the embedded
@@ -73,16 +88,50 @@ abstract class SharingStoreContractTest {
         Enterprise enterprise = new Enterprise(CreditCode.of(first17 + CreditCode.checkCharacter(first17)), "企业" + serial);
         PenaltyReference penalty = new PenaltyReference("罚〔2026〕" + serial + "号", "执法队", penalizing,
                 LocalDate.of(2026, 5, 10), PenaltyCategory.GENERAL, "cn-2025");
+        // even serials come as a batch of one, odd ones as a single PenaltyNotice
         return new NoticeRecord(IDS.next().toString(), home, enterprise, penalty, "超限运输", LocalDate.of(2026, 5, 15),
-                IDS.newMessageId(), serial % 2 == 0 ? "batch-1" : null, serial % 2 == 0 ? serial : null, T0, earliest,
+                IDS.newMessageId(), serial % 2 == 0 ? "batch-" + serial : null, serial % 2 == 0 ? 0 : null, T0, earliest,
                 LocalDate.of(2027, 5, 11), null, null, null, null);
     }
 
+    /** Notices {@code serials} as carried by one batch, in that order. */
+    static List<NoticeRecord> batch(MemberId home, MemberId penalizing, LocalDate earliest, int... serials) {
+        MessageId message = IDS.newMessageId();
+        List<NoticeRecord> notices = new ArrayList<>();
+        for (int i = 0; i < serials.length; i++) {
+            NoticeRecord n = notice(home, penalizing, serials[i], earliest);
+            notices.add(new NoticeRecord(n.noticeId(), home, n.enterprise(), n.penalty(), n.summary() + " " + i,
+                    n.publishedOn(), message, "batch-of-" + serials.length, i, T0, earliest, n.automaticEnd(), null,
+                    null, null, null));
+        }
+        return notices;
+    }
+
+    /** Stores the notices with the envelopes that carried them, as a received message is stored. */
     private void insert(List<NoticeRecord> notices) {
         tx((Tx tx) -> {
+            Map<MessageId, List<NoticeRecord>> byMessage = new LinkedHashMap<>();
+            notices.forEach(n -> byMessage.computeIfAbsent(n.messageId(), k -> new ArrayList<>()).add(n));
+            byMessage.values().forEach(carried -> tx.insertInbox(inboxRecord(carried)));
             tx.sharing().insertNoticesLater(notices);
             return null;
         });
+    }
+
+    static InboxRecord inboxRecord(List<NoticeRecord> carried) {
+        NoticeRecord first = carried.get(0);
+        List<PenaltyNotice> notices = new ArrayList<>();
+        for (int i = 0; i < carried.size(); i++) {
+            assertThat(carried.get(i).leafIndex()).isEqualTo(first.batchId() == null ? null : i);
+            notices.add(carried.get(i).notice());
+        }
+        Payload payload = first.batchId() == null ? notices.get(0) : PenaltyNoticeBatch.of(first.batchId(), notices);
+        OffsetDateTime sent = T0.atOffset(ZoneOffset.ofHours(8));
+        Envelope e = Envelope.unsigned(first.messageId(), null, null, first.penalty().penalizingMember(),
+                first.homeMember(), sent, sent.plusDays(7), null, payload);
+        byte[] canonical = Canonicalizer.canonicalize(e.toJson());
+        return new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), null, null, Digests.sha256Hex(canonical),
+                new String(canonical, StandardCharsets.UTF_8), "{}", T0);
     }
 
     private List<NoticeRecord> list(NoticeFilter f) {
@@ -103,6 +152,36 @@ abstract class SharingStoreContractTest {
             assertThat(store.read((Tx tx) -> tx.sharing().notice(first.noticeId()))).contains(first);
             assertThat(store.read((Tx tx) -> tx.sharing().noticeOfPenalty(HANGZHOU, first.penalty().decisionNumber())))
                     .contains(first);
+        }
+
+        @Test
+        void the_notices_of_a_batch_are_read_with_the_details_of_their_own_positions() {
+            List<NoticeRecord> carried = batch(HARBIN, HANGZHOU, TODAY, 11, 12, 13, 14, 15);
+            List<NoticeRecord> other = batch(HARBIN, TIANJIN, TODAY, 21, 22);
+            List<NoticeRecord> all = new ArrayList<>(carried);
+            all.addAll(other);
+            insert(all);
+
+            assertThat(list(new NoticeFilter(HARBIN, null, null, null, 10, null))).containsExactlyElementsOf(all);
+            // a page that starts and ends inside a batch, and single reads from its middle and its end
+            assertThat(list(new NoticeFilter(HARBIN, null, null, null, 3, carried.get(1).noticeId())))
+                    .containsExactly(carried.get(2), carried.get(3), carried.get(4));
+            assertThat(store.read((Tx tx) -> tx.sharing().notice(carried.get(2).noticeId()))).contains(carried.get(2));
+            assertThat(store.read((Tx tx) -> tx.sharing().noticeOfPenalty(TIANJIN, other.get(1).penalty().decisionNumber())))
+                    .contains(other.get(1));
+        }
+
+        @Test
+        void a_notice_whose_envelope_is_not_stored_is_reported_not_invented() {
+            NoticeRecord n = notice(HARBIN, HANGZHOU, 3, TODAY);
+            tx((Tx tx) -> {
+                tx.sharing().insertNoticesLater(List.of(n));
+                return null;
+            });
+
+            assertThatThrownBy(() -> store.read((Tx tx) -> tx.sharing().notice(n.noticeId())))
+                    .isInstanceOf(StoreException.class).hasMessageContaining(n.messageId().toString())
+                    .hasMessageContaining("not in the inbox");
         }
 
         @Test
