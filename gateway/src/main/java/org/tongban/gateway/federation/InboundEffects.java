@@ -69,9 +69,13 @@ public final class InboundEffects {
      * {@link ContractException} (and so rolls the transaction back) when the message cannot apply.
      */
     public Outcome accept(Tx tx, VerifiedEnvelope v, String receiptJson) {
+        return accept(tx, v, new String(v.canonicalBytes(), StandardCharsets.UTF_8), receiptJson);
+    }
+
+    /** As {@link #accept(Tx, VerifiedEnvelope, String)}, given the envelope's canonical JSON as text. */
+    public Outcome accept(Tx tx, VerifiedEnvelope v, String canonical, String receiptJson) {
         Envelope e = v.envelope();
         Instant now = clock.instant();
-        String canonical = new String(v.canonicalBytes(), StandardCharsets.UTF_8);
         boolean inserted = tx.insertInbox(new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), e.caseId(),
                 e.legId(), v.sha256(), canonical, receiptJson, now));
         if (!inserted) {

@@ -61,8 +61,11 @@ public final class InboundPipeline {
         this.policy = new VerificationPolicy(clockSkew, replayWindow);
     }
 
-    /** Verified and receipted message, ready to be stored; {@code receipt} is the signed receipt's canonical JSON. */
-    public record Checked(VerifiedEnvelope verified, String receipt) {
+    /**
+     * Verified and receipted message, ready to be stored: {@code canonical} is the envelope's
+     * canonical JSON, {@code receipt} the signed receipt's, both made here, off the commit path.
+     */
+    public record Checked(VerifiedEnvelope verified, String canonical, String receipt) {
     }
 
     /** Parses, verifies and signs the receipt. Blocking CPU work; throws {@link ContractException}. */
@@ -80,7 +83,8 @@ public final class InboundPipeline {
                 throw new ContractException(ErrorCode.MEMBER_NOT_HOSTED, "/to",
                         "member " + v.envelope().to() + " is not hosted on this node; see the federation directory");
             }
-            return new Checked(v, new String(receipts.receiptWithBytes(v).canonical(), StandardCharsets.UTF_8));
+            return new Checked(v, new String(v.canonicalBytes(), StandardCharsets.UTF_8),
+                    new String(receipts.receiptWithBytes(v).canonical(), StandardCharsets.UTF_8));
         } catch (ContractException e) {
             if (e.code().category() == ErrorCategory.SECURITY) {
                 metrics.verificationFailure(e.code().name());
@@ -91,7 +95,7 @@ public final class InboundPipeline {
 
     /** Stores the message and applies it; completes with the receipt once committed. */
     public CompletableFuture<Answer> store(Checked checked) {
-        return committer.submit(tx -> effects.accept(tx, checked.verified(), checked.receipt()))
+        return committer.submit(tx -> effects.accept(tx, checked.verified(), checked.canonical(), checked.receipt()))
                 .thenApply(o -> new Answer(o.receipt(), o.duplicate(), checked.verified().envelope()));
     }
 
