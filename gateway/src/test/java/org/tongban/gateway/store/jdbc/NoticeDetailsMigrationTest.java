@@ -7,11 +7,9 @@ import org.tongban.gateway.store.InboxRecord;
 import org.tongban.gateway.store.NoticeFilter;
 import org.tongban.gateway.store.NoticeRecord;
 import org.tongban.gateway.store.Tx;
-import org.tongban.gateway.testing.LocalPostgres;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -40,32 +38,14 @@ class NoticeDetailsMigrationTest {
 
     @Test
     void on_the_embedded_store() throws SQLException {
-        Path file = dir.resolve("v010.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            migrateToV010AndReceive(c, SqlDialect.SQLITE);
-        }
-        try (JdbcStore store = JdbcStore.embedded(file, 2)) {
-            assertReadAsBefore(store);
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertCopiesGone(c);
-        }
+        StoreUpgrade.embedded(dir.resolve("v010.db"), this::migrateToV010AndReceive, this::assertReadAsBefore,
+                NoticeDetailsMigrationTest::assertCopiesGone);
     }
 
     @Test
     void on_postgresql() throws SQLException {
-        try (LocalPostgres server = LocalPostgres.forUnitTests()) {
-            String url = server.createDatabase("upgrade");
-            try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, "")) {
-                migrateToV010AndReceive(c, SqlDialect.POSTGRESQL);
-            }
-            try (JdbcStore store = JdbcStore.postgres(url, LocalPostgres.USER, "", 2)) {
-                assertReadAsBefore(store);
-            }
-            try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, "")) {
-                assertCopiesGone(c);
-            }
-        }
+        StoreUpgrade.postgres(this::migrateToV010AndReceive, this::assertReadAsBefore,
+                NoticeDetailsMigrationTest::assertCopiesGone);
     }
 
     private void assertReadAsBefore(JdbcStore store) {
@@ -76,7 +56,7 @@ class NoticeDetailsMigrationTest {
         assertThat(store.read((Tx tx) -> tx.sharing().notice(batch.get(1).noticeId()))).contains(batch.get(1));
     }
 
-    private static void assertCopiesGone(Connection c) {
+    private static void assertCopiesGone(Connection c, SqlDialect dialect) {
         assertThatThrownBy(() -> c.createStatement().executeQuery("SELECT enterprise_name FROM penalty_notices"))
                 .isInstanceOf(SQLException.class);
     }

@@ -12,11 +12,9 @@ import org.tongban.contracts.message.PenaltyReference;
 import org.tongban.contracts.testing.TestDirectory;
 import org.tongban.gateway.store.SharedPenaltyRecord;
 import org.tongban.gateway.store.Tx;
-import org.tongban.gateway.testing.LocalPostgres;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,32 +44,14 @@ class SharedPenaltiesMigrationTest {
 
     @Test
     void on_the_embedded_store() throws SQLException {
-        Path file = dir.resolve("v009.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            migrateToV009AndShare(c, SqlDialect.SQLITE);
-        }
-        try (JdbcStore store = JdbcStore.embedded(file, 2)) {
-            assertCarriedOver(store);
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertOldTableGone(c);
-        }
+        StoreUpgrade.embedded(dir.resolve("v009.db"), SharedPenaltiesMigrationTest::migrateToV009AndShare,
+                SharedPenaltiesMigrationTest::assertCarriedOver, SharedPenaltiesMigrationTest::assertOldTableGone);
     }
 
     @Test
     void on_postgresql() throws SQLException {
-        try (LocalPostgres server = LocalPostgres.forUnitTests()) {
-            String url = server.createDatabase("upgrade");
-            try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, "")) {
-                migrateToV009AndShare(c, SqlDialect.POSTGRESQL);
-            }
-            try (JdbcStore store = JdbcStore.postgres(url, LocalPostgres.USER, "", 2)) {
-                assertCarriedOver(store);
-            }
-            try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, "")) {
-                assertOldTableGone(c);
-            }
-        }
+        StoreUpgrade.postgres(SharedPenaltiesMigrationTest::migrateToV009AndShare,
+                SharedPenaltiesMigrationTest::assertCarriedOver, SharedPenaltiesMigrationTest::assertOldTableGone);
     }
 
     private static void assertCarriedOver(JdbcStore store) {
@@ -81,7 +61,7 @@ class SharedPenaltiesMigrationTest {
         assertThat(claimAndEnd(store, TODAY.plusYears(50))).isEmpty();
     }
 
-    private static void assertOldTableGone(Connection c) {
+    private static void assertOldTableGone(Connection c, SqlDialect dialect) {
         assertThatThrownBy(() -> c.createStatement().executeQuery("SELECT count(*) FROM shared_penalties"))
                 .isInstanceOf(SQLException.class);
     }
