@@ -28,7 +28,6 @@ import org.tongban.gateway.store.LegRecord;
 import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.Tx;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -64,15 +63,10 @@ public final class InboundEffects {
     }
 
     /**
-     * Stores and applies a verified envelope with its signed receipt (canonical JSON, made off the
-     * commit path). Throws a
+     * Stores and applies a verified envelope, given as {@code canonical} JSON text, with its signed
+     * receipt (canonical JSON); both texts are made off the commit path. Throws a
      * {@link ContractException} (and so rolls the transaction back) when the message cannot apply.
      */
-    public Outcome accept(Tx tx, VerifiedEnvelope v, String receiptJson) {
-        return accept(tx, v, new String(v.canonicalBytes(), StandardCharsets.UTF_8), receiptJson);
-    }
-
-    /** As {@link #accept(Tx, VerifiedEnvelope, String)}, given the envelope's canonical JSON as text. */
     public Outcome accept(Tx tx, VerifiedEnvelope v, String canonical, String receiptJson) {
         Envelope e = v.envelope();
         Instant now = clock.instant();

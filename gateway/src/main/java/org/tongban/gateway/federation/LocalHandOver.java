@@ -39,7 +39,8 @@ public final class LocalHandOver implements Dispatcher.LocalDelivery {
     public void deliver(Tx tx, Envelope envelope) {
         VerifiedEnvelope v = new EnvelopeVerifier(directory.trustStore(), clock).verify(envelope.toJson());
         SignedEnvelope receipt = receipts.receiptWithBytes(v);
-        effects.accept(tx, v, new String(receipt.canonical(), StandardCharsets.UTF_8));
+        effects.accept(tx, v, new String(v.canonicalBytes(), StandardCharsets.UTF_8),
+                new String(receipt.canonical(), StandardCharsets.UTF_8));
         results.onReceipt(tx, envelope, receipt.envelope());
         metrics.messageOut(envelope.from().value(), "local", envelope.type().wireName(), "delivered");
     }
