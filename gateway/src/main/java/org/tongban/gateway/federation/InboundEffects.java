@@ -19,6 +19,7 @@ import org.tongban.contracts.message.StatusReport;
 import org.tongban.gateway.cases.LegTransitions;
 import org.tongban.gateway.routing.Dispatcher;
 import org.tongban.gateway.sharing.ReceivedNotices;
+import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.store.CaseRecord;
 import org.tongban.gateway.store.CaseStatus;
 import org.tongban.gateway.store.EventKind;
@@ -63,11 +64,11 @@ public final class InboundEffects {
     }
 
     /**
-     * Stores and applies a verified envelope, given as {@code canonical} JSON text, with its signed
-     * receipt (canonical JSON); both texts are made off the commit path. Throws a
+     * Stores and applies a verified envelope, given as its {@code canonical} JSON, with its signed
+     * receipt (canonical JSON), both made off the commit path. Throws a
      * {@link ContractException} (and so rolls the transaction back) when the message cannot apply.
      */
-    public Outcome accept(Tx tx, VerifiedEnvelope v, String canonical, String receiptJson) {
+    public Outcome accept(Tx tx, VerifiedEnvelope v, CanonicalJson canonical, String receiptJson) {
         Envelope e = v.envelope();
         Instant now = clock.instant();
         boolean inserted = tx.insertInbox(new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), e.caseId(),
@@ -80,7 +81,7 @@ public final class InboundEffects {
         return new Outcome(receiptJson, false);
     }
 
-    private void apply(Tx tx, Envelope e, String canonical) {
+    private void apply(Tx tx, Envelope e, CanonicalJson canonical) {
         String actor = "member:" + e.from();
         switch (e.type()) {
             case REPAIR_APPLICATION:
@@ -131,7 +132,7 @@ public final class InboundEffects {
         }
     }
 
-    private void receiveApplication(Tx tx, Envelope e, RepairApplication app, String canonical) {
+    private void receiveApplication(Tx tx, Envelope e, RepairApplication app, CanonicalJson canonical) {
         Instant now = clock.instant();
         // When one node hosts both members, the home side created the leg; otherwise it is new
         // here, and its rows go with the transaction's deferred writes (one batch per group).
@@ -153,7 +154,7 @@ public final class InboundEffects {
         toPlatform(tx, e, canonical);
     }
 
-    private void toPenalizing(Tx tx, Envelope e, LegState target, String canonical) {
+    private void toPenalizing(Tx tx, Envelope e, LegState target, CanonicalJson canonical) {
         LegRecord leg = leg(tx, e);
         if (!leg.penalizingMember().equals(e.to()) || !leg.homeMember().equals(e.from())) {
             throw notParty(e);
@@ -206,7 +207,7 @@ public final class InboundEffects {
         dispatcher.send(tx, messages.create(e.to(), e.from(), e.caseId(), e.legId(), e.messageId(), report));
     }
 
-    private void toPlatform(Tx tx, Envelope e, String canonical) {
+    private void toPlatform(Tx tx, Envelope e, CanonicalJson canonical) {
         dispatcher.queue(tx, OutboxRecord.pending(e.messageId(), OutboxRecord.platformDestination(e.to()),
                 e.legId().toString(), e.type(), e.to(), e.caseId(), e.legId(), canonical, clock.instant()), e);
     }

@@ -12,6 +12,7 @@ import org.tongban.contracts.error.ErrorCode;
 import org.tongban.contracts.json.JsonLimits;
 import org.tongban.contracts.json.StrictJson;
 import org.tongban.contracts.message.Envelope;
+import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.federation.InboundEffects;
 import org.tongban.gateway.federation.ReceiptFactory;
 import org.tongban.gateway.metrics.GatewayMetrics;
@@ -63,9 +64,10 @@ public final class InboundPipeline {
 
     /**
      * Verified and receipted message, ready to be stored: {@code canonical} is the envelope's
-     * canonical JSON, {@code receipt} the signed receipt's, both made here, off the commit path.
+     * canonical JSON (the bytes its signature was checked over), {@code receipt} the signed
+     * receipt's, made here, off the commit path.
      */
-    public record Checked(VerifiedEnvelope verified, String canonical, String receipt) {
+    public record Checked(VerifiedEnvelope verified, CanonicalJson canonical, String receipt) {
     }
 
     /** Parses, verifies and signs the receipt. Blocking CPU work; throws {@link ContractException}. */
@@ -83,7 +85,7 @@ public final class InboundPipeline {
                 throw new ContractException(ErrorCode.MEMBER_NOT_HOSTED, "/to",
                         "member " + v.envelope().to() + " is not hosted on this node; see the federation directory");
             }
-            return new Checked(v, new String(v.canonicalBytes(), StandardCharsets.UTF_8),
+            return new Checked(v, CanonicalJson.ofUtf8(v.canonicalBytes()),
                     new String(receipts.receiptWithBytes(v).canonical(), StandardCharsets.UTF_8));
         } catch (ContractException e) {
             if (e.code().category() == ErrorCategory.SECURITY) {

@@ -7,12 +7,12 @@ import org.tongban.contracts.message.Envelope;
 import org.tongban.gateway.federation.DeliveryResults;
 import org.tongban.gateway.federation.MessageFactory;
 import org.tongban.gateway.opsapi.DeadLetterService;
+import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.store.DeadLetterFilter;
 import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.OutboxStatus;
 import org.tongban.gateway.store.Store;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,13 +104,13 @@ public final class DeadLetters implements DeadLetterService {
             }
             OutboxRecord r = found.get();
             Instant now = clock.instant();
-            Envelope envelope = Envelope.read(json.parse(r.envelope().getBytes(StandardCharsets.UTF_8)));
-            String text = r.envelope();
+            Envelope envelope = Envelope.read(json.parse(r.envelope().utf8()));
+            CanonicalJson text = r.envelope();
             boolean resigned = false;
             // only envelopes of hosted senders can be signed anew; a platform submission is not re-sent to a peer
             if (!r.isForPlatform() && !envelope.expiresAt().toInstant().isAfter(now.plus(horizon))) {
                 Envelope fresh = messages.resign(envelope);
-                text = new String(fresh.canonicalBytes(), StandardCharsets.UTF_8);
+                text = CanonicalJson.ofUtf8(fresh.canonicalBytes());
                 resigned = true;
             }
             if (!tx.redrive(seq, now, text)) {

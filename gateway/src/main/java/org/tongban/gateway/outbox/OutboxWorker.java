@@ -411,7 +411,7 @@ public final class OutboxWorker {
     /** As {@link #prepare(OutboxRecord, Instant)}, with the envelope the record holds when the caller still had it. */
     private Claimed prepare(OutboxRecord r, Envelope known, Instant claimedAt) {
         try {
-            Envelope e = known != null ? known : Envelope.read(json.parse(r.envelope().getBytes(StandardCharsets.UTF_8)));
+            Envelope e = known != null ? known : Envelope.read(json.parse(r.envelope().utf8()));
             LegRef leg = null;
             if (r.isForPlatform() && e.type() == org.tongban.contracts.message.MessageType.REPAIR_APPLICATION) {
                 // a new application: the envelope names everything the platform needs
@@ -708,7 +708,7 @@ public final class OutboxWorker {
                            Instant claimedAt, byte[] canonical) {
         /** The bytes sent to a peer: the record's envelope text in UTF-8. */
         byte[] sent() {
-            return canonical != null ? canonical : record.envelope().getBytes(StandardCharsets.UTF_8);
+            return canonical != null ? canonical : record.envelope().utf8();
         }
     }
 

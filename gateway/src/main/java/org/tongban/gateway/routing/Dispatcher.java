@@ -2,10 +2,10 @@ package org.tongban.gateway.routing;
 
 import org.tongban.contracts.crypto.SignedEnvelope;
 import org.tongban.contracts.message.Envelope;
+import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.Tx;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -76,7 +76,7 @@ public final class Dispatcher {
     private void queueForPeer(Tx tx, Envelope envelope, byte[] canonical, String orderingKey) {
         hints.queue(tx, OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), orderingKey,
                 envelope.type(), envelope.to(), envelope.caseId(), envelope.legId(),
-                new String(canonical, StandardCharsets.UTF_8), clock.instant()), envelope, canonical);
+                CanonicalJson.ofUtf8(canonical), clock.instant()), envelope, canonical);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class NoticeService {
             NoticeRecord n = visible(tx, clerk, noticeId);
             return new Found(n, n.batchId() == null ? Optional.empty() : tx.inbox(n.messageId()));
         });
-        NoticeProof proof = f.batch().map(b -> BatchProofs.proof(b.envelope(), f.notice().leafIndex())).orElse(null);
+        NoticeProof proof = f.batch().map(b -> BatchProofs.proof(b.envelope().text(), f.notice().leafIndex())).orElse(null);
         return new NoticeView(f.notice(), eligibility(f.notice(), ChinaCalendarDay.today(clock)), proof);
     }
 

@@ -16,5 +16,5 @@ import java.time.Instant;
  * @param receipt  canonical JSON of the signed receipt envelope
  */
 public record InboxRecord(MessageId messageId, MemberId from, MemberId to, MessageType type, CaseId caseId, LegId legId,
-                          String sha256, String envelope, String receipt, Instant receivedAt) {
+                          String sha256, CanonicalJson envelope, String receipt, Instant receivedAt) {
 }

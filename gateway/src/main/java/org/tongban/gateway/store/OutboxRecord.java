@@ -20,7 +20,7 @@ import java.time.Instant;
  * @param receipt      what the destination answered: a peer's signed receipt, or the platform's reference
  */
 public record OutboxRecord(long seq, MessageId messageId, String destination, String orderingKey, MessageType type,
-                           MemberId to, CaseId caseId, LegId legId, String envelope, OutboxStatus status, int attempts,
+                           MemberId to, CaseId caseId, LegId legId, CanonicalJson envelope, OutboxStatus status, int attempts,
                            Instant nextAttemptAt, Instant createdAt, String lastErrorKey, String lastError,
                            Instant deliveredAt, String receipt) {
 
@@ -43,7 +43,7 @@ public record OutboxRecord(long seq, MessageId messageId, String destination, St
 
     /** A new record to enqueue; the store assigns {@code seq}. */
     public static OutboxRecord pending(MessageId messageId, String destination, String orderingKey, MessageType type,
-                                       MemberId to, CaseId caseId, LegId legId, String envelope, Instant now) {
+                                       MemberId to, CaseId caseId, LegId legId, CanonicalJson envelope, Instant now) {
         return new OutboxRecord(0, messageId, destination, orderingKey, type, to, caseId, legId, envelope,
                 OutboxStatus.PENDING, 0, now, now, null, null, null, null);
     }

@@ -104,7 +104,7 @@ public interface Tx {
     List<OutboxRecord> deadLetters(DeadLetterFilter filter);
 
     /** Puts a dead letter back to pending, due now, with its attempts reset; false when it is not dead. */
-    boolean redrive(long seq, Instant now, String envelope);
+    boolean redrive(long seq, Instant now, CanonicalJson envelope);
 
     List<OutboxStats> outboxStats(Instant now);
 

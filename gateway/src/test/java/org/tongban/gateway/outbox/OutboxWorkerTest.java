@@ -1,5 +1,6 @@
 package org.tongban.gateway.outbox;
 
+import org.tongban.gateway.store.CanonicalJson;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -323,8 +324,8 @@ class OutboxWorkerTest {
             assertThat(worker.deadLetters().redriveAll(EAST, "ops:li")).isEqualTo(1);
 
             OutboxRecord r = delivered(leg);
-            Envelope before = read(dead.envelope());
-            Envelope after = read(r.envelope());
+            Envelope before = read(dead.envelope().text());
+            Envelope after = read(r.envelope().text());
             assertThat(after.messageId()).isEqualTo(before.messageId());
             assertThat(after.sentAt().toInstant()).isEqualTo(clock.instant());
             assertThat(after.payload()).isEqualTo(before.payload());
@@ -341,7 +342,7 @@ class OutboxWorkerTest {
             clock.set(first.nextAttemptAt());
             worker.poke();
             eventually().until(() -> north.outboxOf(leg).status() == OutboxStatus.DEAD);
-            String firstSigning = north.outboxOf(leg).envelope();
+            CanonicalJson firstSigning = north.outboxOf(leg).envelope();
 
             clock.advance(Duration.ofDays(8)); // past the 7-day lifetime: the re-drive signs anew
             assertThat(worker.deadLetters().redriveAll(EAST, "ops:li")).isEqualTo(1);
@@ -350,7 +351,7 @@ class OutboxWorkerTest {
             assertThat(r.envelope()).isNotEqualTo(firstSigning);
             Envelope receipt = read(r.receipt());
             assertThat(((org.tongban.contracts.message.Receipt) receipt.payload()).receivedSha256())
-                    .isEqualTo(org.tongban.contracts.crypto.Digests.sha256Hex(firstSigning.getBytes(StandardCharsets.UTF_8)));
+                    .isEqualTo(org.tongban.contracts.crypto.Digests.sha256Hex(firstSigning.utf8()));
             assertThat(north.leg(leg).state()).isEqualTo(LegState.RECEIVED);
         }
 

@@ -1,5 +1,6 @@
 package org.tongban.gateway.outbox;
 
+import org.tongban.gateway.store.CanonicalJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,6 @@ import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.OutboxStatus;
 import org.tongban.gateway.testing.MutableClock;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -88,7 +88,7 @@ class PlatformDeliveryTest {
             }
             long seq = tx.enqueue(OutboxRecord.pending(signed.messageId(), OutboxRecord.platformDestination(HANGZHOU),
                     SampleMessages.LEG_ID.toString(), signed.type(), HANGZHOU, SampleMessages.CASE_ID, SampleMessages.LEG_ID,
-                    new String(signed.canonicalBytes(), StandardCharsets.UTF_8), clock.instant()));
+                    CanonicalJson.ofUtf8(signed.canonicalBytes()), clock.instant()));
             return tx.outbox(seq).orElseThrow();
         });
     }
@@ -160,7 +160,7 @@ class PlatformDeliveryTest {
         private OutboxRecord record(MessageType type) {
             Envelope e = signed(type);
             return OutboxRecord.pending(e.messageId(), OutboxRecord.platformDestination(HANGZHOU), "k", type, HANGZHOU,
-                    SampleMessages.CASE_ID, SampleMessages.LEG_ID, new String(e.canonicalBytes(), StandardCharsets.UTF_8),
+                    SampleMessages.CASE_ID, SampleMessages.LEG_ID, CanonicalJson.ofUtf8(e.canonicalBytes()),
                     clock.instant());
         }
 

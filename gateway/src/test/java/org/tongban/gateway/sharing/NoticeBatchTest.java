@@ -65,7 +65,7 @@ class NoticeBatchTest {
         new SharingParts(parts).sharing(500).share(TestDirectory.TIANJIN, null, new PenaltyPage(page, "7", false));
         received = parts.store().read(tx -> tx.sharing().listNotices(
                 new NoticeFilter(TestDirectory.HARBIN, null, null, null, 100, null)));
-        envelopeJson = parts.store().read(tx -> tx.inbox(received.get(0).messageId())).orElseThrow().envelope();
+        envelopeJson = parts.store().read(tx -> tx.inbox(received.get(0).messageId())).orElseThrow().envelope().text();
     }
 
     @AfterEach

@@ -256,7 +256,7 @@ class SlaClocksTest {
             assertThat(out).extracting(OutboxRecord::type).containsExactly(MessageType.REPAIR_APPLICATION, MessageType.ESCALATION);
             OutboxRecord row = out.get(1);
             assertThat(row.destination()).isEqualTo(OutboxRecord.nodeDestination("east"));
-            Envelope env = Envelope.read(StrictJson.defaults().parse(row.envelope().getBytes(StandardCharsets.UTF_8)));
+            Envelope env = Envelope.read(StrictJson.defaults().parse(row.envelope().utf8()));
             assertThat(env.from()).isEqualTo(HARBIN);
             assertThat(env.to()).isEqualTo(HANGZHOU);
             Escalation e = (Escalation) env.payload();

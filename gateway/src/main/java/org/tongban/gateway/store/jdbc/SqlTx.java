@@ -11,6 +11,7 @@ import org.tongban.contracts.message.SlaClock;
 import org.tongban.ops.sla.ClockRun;
 import org.tongban.ops.sla.SlaLimit;
 import org.tongban.gateway.store.AuditEntry;
+import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.store.CaseFilter;
 import org.tongban.gateway.store.CaseRecord;
 import org.tongban.gateway.store.CaseStatus;
@@ -38,6 +39,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link Tx} over one JDBC connection in one transaction. */
@@ -76,8 +78,9 @@ final class SqlTx implements Tx {
             "outbox_envelopes", "inbox",
             "penalty_notices", "shared_messages", "shared_penalty_states");
     /** A received envelope; assumed new, with no conflict clause, a duplicate fails the batch (see {@link #assumeChecks()}). */
-    private static final String INSERT_INBOX = "INSERT INTO inbox (message_id, from_member, to_member, message_type,"
-            + " case_id, leg_id, sha256, envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final Map<SqlDialect, String> INSERT_INBOX = SqlDialect.each("INSERT INTO inbox (message_id,"
+            + " from_member, to_member, message_type, case_id, leg_id, sha256, envelope, receipt, received_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ${UTF8_TEXT}, ?, ?)");
     private static final String MARK_DELIVERED = "UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, receipt = ?,"
             + " lease_owner = NULL, lease_until = NULL, last_error_key = NULL, last_error = NULL WHERE seq = ?"
             + " AND status = 'IN_FLIGHT' AND lease_owner = ?";
@@ -240,7 +243,7 @@ final class SqlTx implements Tx {
     // ---- inbox ----------------------------------------------------------------------------------
 
     /** Envelopes this transaction stored in the inbox, by message id, and those ids in order (for savepoints). */
-    private final java.util.Map<String, String> inboxedEnvelopes = new java.util.HashMap<>();
+    private final java.util.Map<String, CanonicalJson> inboxedEnvelopes = new java.util.HashMap<>();
     private final List<String> inboxedInOrder = new ArrayList<>();
 
     @Override
@@ -253,8 +256,8 @@ final class SqlTx implements Tx {
                 return false; // stored earlier in this transaction
             }
             // no conflict clause: an envelope already stored fails the batch, and the transaction runs again checking
-            defer("inbox", INSERT_INBOX, row);
-        } else if (update(INSERT_INBOX + " ON CONFLICT (message_id) DO NOTHING", row) != 1) {
+            defer("inbox", INSERT_INBOX.get(dialect), row);
+        } else if (update(INSERT_INBOX.get(dialect) + " ON CONFLICT (message_id) DO NOTHING", row) != 1) {
             return false;
         }
         inboxedEnvelopes.put(messageId, r.envelope());
@@ -267,8 +270,8 @@ final class SqlTx implements Tx {
      * envelope in the inbox under the same message id (a received message handed to its platform),
      * which the outbox's reads then take from there.
      */
-    private String storedEnvelope(OutboxRecord r) {
-        String inboxed = inboxedEnvelopes.get(r.messageId().toString());
+    private CanonicalJson storedEnvelope(OutboxRecord r) {
+        CanonicalJson inboxed = inboxedEnvelopes.get(r.messageId().toString());
         return inboxed != null && inboxed.equals(r.envelope()) ? null : r.envelope();
     }
 
@@ -299,30 +302,33 @@ final class SqlTx implements Tx {
         return new InboxRecord(MessageId.parse(rs.getString("message_id")), MemberId.of(rs.getString("from_member")),
                 MemberId.of(rs.getString("to_member")), MessageType.fromWireName(rs.getString("message_type")),
                 caseId(rs.getString("case_id")), legId(rs.getString("leg_id")), rs.getString("sha256"),
-                rs.getString("envelope"), rs.getString("receipt"), Instant.ofEpochMilli(rs.getLong("received_at")));
+                CanonicalJson.of(rs.getString("envelope")), rs.getString("receipt"),
+                Instant.ofEpochMilli(rs.getLong("received_at")));
     }
 
     // ---- outbox ---------------------------------------------------------------------------------
 
-    private static final String ENQUEUE_LATER = "INSERT INTO outbox (seq, message_id, destination, ordering_key,"
-            + " message_type, to_member, case_id, leg_id, envelope, status, attempts, next_attempt_at, created_at,"
-            + " lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (destination, message_id) DO NOTHING";
+    private static final Map<SqlDialect, String> ENQUEUE_LATER = SqlDialect.each("INSERT INTO outbox (seq, message_id,"
+            + " destination, ordering_key, message_type, to_member, case_id, leg_id, envelope, status, attempts,"
+            + " next_attempt_at, created_at, lease_owner, lease_until)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${UTF8_TEXT}, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (destination, message_id) DO NOTHING");
 
     /** Keeps the envelope of an outbox row on SQLite; none for a row its conflict clause left out. */
-    private static final String KEEP_ENVELOPE = "INSERT INTO outbox_envelopes (seq, envelope) SELECT ?, ?"
-            + " WHERE EXISTS (SELECT 1 FROM outbox WHERE seq = ?) ON CONFLICT (seq) DO UPDATE SET envelope = excluded.envelope";
+    private static final String KEEP_ENVELOPE = SqlDialect.SQLITE.render("INSERT INTO outbox_envelopes (seq, envelope)"
+            + " SELECT ?, ${UTF8_TEXT} WHERE EXISTS (SELECT 1 FROM outbox WHERE seq = ?)"
+            + " ON CONFLICT (seq) DO UPDATE SET envelope = excluded.envelope");
 
     /** On SQLite, keeps the envelope of outbox row {@code seq} apart from the row (none: a hand-over reads the inbox's). */
-    private void keepApart(long seq, String envelope) {
+    private void keepApart(long seq, CanonicalJson envelope) {
         if (envelope != null && dialect == SqlDialect.SQLITE) {
             defer("outbox_envelopes", KEEP_ENVELOPE, seq, envelope, seq);
         }
     }
 
     /** The envelope for the outbox row's own column: on SQLite it is kept apart (see {@link #SQLITE_OUTBOX_COLUMNS}). */
-    private String inRow(String envelope) {
-        return dialect == SqlDialect.SQLITE ? null : envelope;
+    private Object inRow(CanonicalJson envelope) {
+        return dialect == SqlDialect.SQLITE || envelope == null ? TypedNull.BYTES : envelope;
     }
 
     /** The step of the outbox's identity sequence on PostgreSQL (migration V007): numbers a transaction takes at once. */
@@ -347,8 +353,8 @@ final class SqlTx implements Tx {
         OutboxRecord queued = new OutboxRecord(seq, r.messageId(), r.destination(), r.orderingKey(), r.type(), r.to(),
                 r.caseId(), r.legId(), r.envelope(), claimed ? OutboxStatus.IN_FLIGHT : OutboxStatus.PENDING,
                 claimed ? 1 : 0, r.nextAttemptAt(), r.createdAt(), null, null, null, null);
-        String envelope = storedEnvelope(r);
-        defer("outbox", ENQUEUE_LATER, seq, r.messageId().toString(), r.destination(), r.orderingKey(),
+        CanonicalJson envelope = storedEnvelope(r);
+        defer("outbox", ENQUEUE_LATER.get(dialect), seq, r.messageId().toString(), r.destination(), r.orderingKey(),
                 r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), inRow(envelope),
                 queued.status().name(), queued.attempts(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli(),
                 claimed ? lease.owner() : null, claimed ? (Object) lease.until().toEpochMilli() : TypedNull.BIGINT);
@@ -417,13 +423,15 @@ final class SqlTx implements Tx {
         return sqliteNextSeq++;
     }
 
+    private static final Map<SqlDialect, String> ENQUEUE = SqlDialect.each("INSERT INTO outbox (message_id, destination,"
+            + " ordering_key, message_type, to_member, case_id, leg_id, envelope, status, attempts, next_attempt_at,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ${UTF8_TEXT}, ?, 0, ?, ?)"
+            + " ON CONFLICT (destination, message_id) DO NOTHING RETURNING seq");
+
     @Override
     public long enqueue(OutboxRecord r) {
-        String sql = "INSERT INTO outbox (message_id, destination, ordering_key, message_type, to_member, case_id, leg_id,"
-                + " envelope, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
-                + " ON CONFLICT (destination, message_id) DO NOTHING RETURNING seq";
-        String envelope = storedEnvelope(r);
-        Optional<Long> seq = one(sql, rs -> rs.getLong(1), r.messageId().toString(), r.destination(), r.orderingKey(),
+        CanonicalJson envelope = storedEnvelope(r);
+        Optional<Long> seq = one(ENQUEUE.get(dialect), rs -> rs.getLong(1), r.messageId().toString(), r.destination(), r.orderingKey(),
                 r.type().wireName(), r.to().value(), text(r.caseId()), text(r.legId()), inRow(envelope),
                 OutboxStatus.PENDING.name(), r.nextAttemptAt().toEpochMilli(), r.createdAt().toEpochMilli());
         seq.ifPresent(n -> keepApart(n, envelope));
@@ -535,11 +543,13 @@ final class SqlTx implements Tx {
                 SqlTx::outboxRow, f.limit());
     }
 
+    private static final Map<SqlDialect, String> REDRIVE = SqlDialect.each("UPDATE outbox SET status = 'PENDING',"
+            + " attempts = 0, next_attempt_at = ?, created_at = ?, envelope = ${UTF8_TEXT}, last_error_key = NULL"
+            + " WHERE seq = ? AND status = 'DEAD'");
+
     @Override
-    public boolean redrive(long seq, Instant now, String envelope) {
-        return update("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, created_at = ?,"
-                + " envelope = ?, last_error_key = NULL WHERE seq = ? AND status = 'DEAD'",
-                now.toEpochMilli(), now.toEpochMilli(), envelope, seq) == 1;
+    public boolean redrive(long seq, Instant now, CanonicalJson envelope) {
+        return update(REDRIVE.get(dialect), now.toEpochMilli(), now.toEpochMilli(), envelope, seq) == 1;
     }
 
     @Override
@@ -563,7 +573,7 @@ final class SqlTx implements Tx {
         return new OutboxRecord(rs.getLong("seq"), MessageId.parse(rs.getString("message_id")),
                 rs.getString("destination"), rs.getString("ordering_key"),
                 MessageType.fromWireName(rs.getString("message_type")), MemberId.of(rs.getString("to_member")),
-                caseId(rs.getString("case_id")), legId(rs.getString("leg_id")), rs.getString("envelope"),
+                caseId(rs.getString("case_id")), legId(rs.getString("leg_id")), CanonicalJson.ofNullable(rs.getString("envelope")),
                 OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at")),
                 rs.getString("last_error_key"), rs.getString("last_error"), deliveredAt, rs.getString("receipt"));
@@ -896,7 +906,9 @@ final class SqlTx implements Tx {
 
     /** A null bound with its SQL type (a plain null is bound as VARCHAR, which PostgreSQL will not put in a BIGINT). */
     private enum TypedNull {
-        BIGINT
+        BIGINT,
+        /** A NULL for a {@code ${UTF8_TEXT}} parameter, which PostgreSQL reads as bytes. */
+        BYTES
     }
 
     // ---- audit --------------------------------------------------------------------------------------
@@ -974,6 +986,11 @@ final class SqlTx implements Tx {
                 ps.setNull(i + 1, Types.VARCHAR);
             } else if (a == TypedNull.BIGINT) {
                 ps.setNull(i + 1, Types.BIGINT);
+            } else if (a == TypedNull.BYTES) {
+                ps.setNull(i + 1, Types.BINARY);
+            } else if (a instanceof CanonicalJson) {
+                // bound as its UTF-8 bytes to a ${UTF8_TEXT} parameter, which stores them as text
+                ps.setBytes(i + 1, ((CanonicalJson) a).utf8());
             } else if (a instanceof Long) {
                 ps.setLong(i + 1, (Long) a);
             } else if (a instanceof Integer) {

@@ -62,12 +62,12 @@ class EmbeddedStoreTest extends StoreContractTest {
         long seq = store.inTransaction(tx -> tx.enqueueLater(r, new org.tongban.gateway.store.Tx.Lease("node-a",
                 StoreFixtures.T0.plusSeconds(60))).seq());
 
-        assertThat(rowAndKept(seq)).containsExactly(null, r.envelope());
+        assertThat(rowAndKept(seq)).containsExactly(null, r.envelope().text());
         assertThat(store.read(tx -> tx.outbox(seq)).orElseThrow().envelope()).isEqualTo(r.envelope());
 
         boolean delivered = store.inTransaction(tx -> tx.markDelivered(seq, "node-a", StoreFixtures.T0, "{\"receipt\":1}"));
         assertThat(delivered).isTrue();
-        assertThat(rowAndKept(seq)).containsExactly(null, r.envelope());
+        assertThat(rowAndKept(seq)).containsExactly(null, r.envelope().text());
         assertThat(store.read(tx -> tx.outbox(seq)).orElseThrow().envelope()).isEqualTo(r.envelope());
     }
 
@@ -91,6 +91,30 @@ class EmbeddedStoreTest extends StoreContractTest {
     }
 
     private static final String PEER_DESTINATION = StoreFixtures.PEER;
+
+    /** Envelopes bound as UTF-8 bytes are stored as TEXT values, not as BLOBs, in the inbox and kept apart from the outbox. */
+    @Test
+    void envelopes_bound_as_bytes_are_text_values() throws SQLException {
+        org.tongban.contracts.id.LegId leg = StoreFixtures.legId();
+        org.tongban.gateway.store.CanonicalJson json = org.tongban.gateway.store.CanonicalJson.ofUtf8(
+                "{\"名称\":\"生成企业\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.tongban.gateway.store.OutboxRecord r = StoreFixtures.outbox(PEER_DESTINATION, leg, StoreFixtures.T0);
+        store.inTransaction(tx -> {
+            tx.insertInbox(new org.tongban.gateway.store.InboxRecord(StoreFixtures.messageId(), r.to(), r.to(),
+                    r.type(), null, null, "0".repeat(64), json, "{}", StoreFixtures.T0));
+            return tx.enqueueLater(new org.tongban.gateway.store.OutboxRecord(0, r.messageId(), r.destination(),
+                    r.orderingKey(), r.type(), r.to(), null, null, json, r.status(), 0, r.nextAttemptAt(), r.createdAt(),
+                    null, null, null, null), null);
+        });
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT GROUP_CONCAT(DISTINCT typeof(envelope)) FROM inbox),"
+                     + " (SELECT GROUP_CONCAT(DISTINCT typeof(envelope)) FROM outbox_envelopes),"
+                     + " (SELECT envelope FROM inbox)")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .containsExactly("text", "text", "{\"名称\":\"生成企业\"}");
+        }
+    }
 
     /** The outbox row's own envelope column and the envelope kept apart for it. */
     private java.util.List<String> rowAndKept(long seq) throws SQLException {

@@ -77,7 +77,7 @@ class NoticeDetailsMigrationTest {
             ps.setString(3, r.to().value());
             ps.setString(4, r.type().wireName());
             ps.setString(5, r.sha256());
-            ps.setString(6, r.envelope());
+            ps.setString(6, r.envelope().text());
             ps.setString(7, r.receipt());
             ps.setLong(8, r.receivedAt().toEpochMilli());
             ps.executeUpdate();

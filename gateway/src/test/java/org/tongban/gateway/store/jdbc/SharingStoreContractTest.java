@@ -20,6 +20,7 @@ import org.tongban.contracts.message.PenaltyCategory;
 import org.tongban.contracts.message.PenaltyReference;
 import org.tongban.contracts.message.PublicityEndCause;
 import org.tongban.contracts.testing.TestDirectory;
+import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.store.InboxRecord;
 import org.tongban.gateway.store.NoticeFilter;
 import org.tongban.gateway.store.NoticeRecord;
@@ -27,7 +28,6 @@ import org.tongban.gateway.store.SharedPenaltyRecord;
 import org.tongban.gateway.store.StoreException;
 import org.tongban.gateway.store.Tx;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -131,7 +131,7 @@ abstract class SharingStoreContractTest {
                 first.homeMember(), sent, sent.plusDays(7), null, payload);
         byte[] canonical = Canonicalizer.canonicalize(e.toJson());
         return new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), null, null, Digests.sha256Hex(canonical),
-                new String(canonical, StandardCharsets.UTF_8), "{}", T0);
+                CanonicalJson.ofUtf8(canonical), "{}", T0);
     }
 
     private List<NoticeRecord> list(NoticeFilter f) {

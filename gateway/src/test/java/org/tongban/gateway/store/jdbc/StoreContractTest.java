@@ -15,6 +15,7 @@ import org.tongban.ops.sla.ClockRun;
 import org.tongban.ops.sla.Pause;
 import org.tongban.ops.sla.SlaLimit;
 import org.tongban.contracts.testing.TestDirectory;
+import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.store.AuditEntry;
 import org.tongban.gateway.store.CaseFilter;
 import org.tongban.gateway.store.CaseRecord;
@@ -282,9 +283,43 @@ abstract class StoreContractTest {
             long seq = enqueue(r);
 
             OutboxRecord stored = outboxRow(seq);
-            assertThat(stored).usingRecursiveComparison().ignoringFields("seq").isEqualTo(r);
+            assertThat(stored).usingRecursiveComparison().withEqualsForType(CanonicalJson::equals, CanonicalJson.class)
+                    .ignoringFields("seq").isEqualTo(r);
             assertThat(stored.status()).isEqualTo(OutboxStatus.PENDING);
         }
+    }
+
+    /**
+     * Envelopes given as the UTF-8 bytes their signature covers are stored as text and read back
+     * whole, Chinese and escapes included, in the inbox, in both outbox inserts and in a redrive.
+     */
+    @Test
+    void envelopes_given_as_utf8_bytes_are_stored_as_their_text() {
+        String text = "{\"enterprise\":\"杭州生成企业〔2026〕\",\"note\":\"a\\\"b\\\\c\\u0000\"}";
+        CanonicalJson bytes = CanonicalJson.ofUtf8(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MessageId in = messageId();
+        MessageId out = messageId();
+        MessageId later = messageId();
+        long[] seqs = tx((Tx tx) -> {
+            tx.insertInbox(new InboxRecord(in, PENALIZING, HOME, MessageType.REPAIR_APPLICATION, caseId(), legId(),
+                    ZERO_HASH, bytes, "{}", T0));
+            long a = tx.enqueue(OutboxRecord.pending(out, PEER, out.toString(), MessageType.REPAIR_APPLICATION, HOME,
+                    null, null, bytes, T0));
+            long b = tx.enqueueLater(OutboxRecord.pending(later, PEER, later.toString(), MessageType.REPAIR_APPLICATION,
+                    HOME, null, null, bytes, T0), null).seq();
+            return new long[] {a, b};
+        });
+
+        assertThat(store.read((Tx tx) -> tx.inbox(in)).orElseThrow().envelope().text()).isEqualTo(text);
+        assertThat(outboxRow(seqs[0]).envelope().text()).isEqualTo(text);
+        assertThat(outboxRow(seqs[1]).envelope().text()).isEqualTo(text);
+
+        claim("owner", T0, 10);
+        run(tx -> tx.markDead(seqs[0], "owner", T0, "rejected", "no"));
+        String resigned = "{\"resigned\":\"征信修复\"}";
+        assertThat(tx((Tx tx) -> tx.redrive(seqs[0], T0, CanonicalJson.ofUtf8(
+                resigned.getBytes(java.nio.charset.StandardCharsets.UTF_8))))).isTrue();
+        assertThat(outboxRow(seqs[0]).envelope().text()).isEqualTo(resigned);
     }
 
     @Nested
@@ -292,7 +327,7 @@ abstract class StoreContractTest {
         private static final String PLATFORM = "platform:330100";
 
         /** The received message and its hand-over to the platform, in one transaction (as a node stores them). */
-        private long receiveAndHandOver(MessageId id, LegId leg, String envelope, Tx.Lease lease) {
+        private long receiveAndHandOver(MessageId id, LegId leg, CanonicalJson envelope, Tx.Lease lease) {
             return tx(tx -> {
                 tx.insertInbox(new InboxRecord(id, PENALIZING, HOME, MessageType.REPAIR_APPLICATION, caseId(), leg,
                         ZERO_HASH, envelope, "{\"receipt\":1}", T0));
@@ -320,7 +355,7 @@ abstract class StoreContractTest {
         void a_received_message_handed_to_its_platform_is_stored_once_and_read_whole() throws SQLException {
             MessageId id = messageId();
             LegId leg = legId();
-            String envelope = "{\"type\":\"RepairApplication\",\"n\":1}";
+            CanonicalJson envelope = CanonicalJson.of("{\"type\":\"RepairApplication\",\"n\":1}");
             long seq = receiveAndHandOver(id, leg, envelope, null);
 
             assertThat(storedEnvelopeColumn(seq)).isNull();
@@ -338,9 +373,9 @@ abstract class StoreContractTest {
             LegId leg = legId();
             long seq = tx(tx -> {
                 tx.insertInbox(new InboxRecord(id, PENALIZING, HOME, MessageType.REPAIR_APPLICATION, caseId(), leg,
-                        ZERO_HASH, "{\"received\":true}", "{}", T0));
+                        ZERO_HASH, CanonicalJson.of("{\"received\":true}"), "{}", T0));
                 return tx.enqueue(OutboxRecord.pending(id, PEER, leg.toString(), MessageType.REPAIR_APPLICATION, HOME,
-                        caseId(), leg, "{\"forwarded\":true}", T0));
+                        caseId(), leg, CanonicalJson.of("{\"forwarded\":true}"), T0));
             });
             long unrelated = enqueue(outbox(PEER, legId(), T0));
 
@@ -352,7 +387,7 @@ abstract class StoreContractTest {
         void a_hand_over_undone_with_its_unit_leaves_no_reference_behind() throws SQLException {
             MessageId id = messageId();
             LegId leg = legId();
-            String envelope = "{\"type\":\"RepairApplication\",\"n\":2}";
+            CanonicalJson envelope = CanonicalJson.of("{\"type\":\"RepairApplication\",\"n\":2}");
             long seq = tx(tx -> {
                 assertThatThrownBy(() -> tx.withSavepoint(() -> {
                     tx.insertInbox(new InboxRecord(id, PENALIZING, HOME, MessageType.REPAIR_APPLICATION, caseId(), leg,
@@ -365,7 +400,7 @@ abstract class StoreContractTest {
             });
 
             assertThat(store.read((Tx tx) -> tx.inbox(id))).isEmpty();
-            assertThat(storedEnvelopeColumn(seq)).isEqualTo(envelope);
+            assertThat(storedEnvelopeColumn(seq)).isEqualTo(envelope.text());
             assertThat(outboxRow(seq).envelope()).isEqualTo(envelope);
         }
     }
@@ -634,13 +669,13 @@ abstract class StoreContractTest {
             claim("owner", T0, 1);
             run(tx -> tx.markDead(seq, "owner", T0, "rejected", "no"));
 
-            assertThat(tx((Tx tx) -> tx.redrive(seq, T0.plusSeconds(600), "{\"resigned\":true}"))).isTrue();
+            assertThat(tx((Tx tx) -> tx.redrive(seq, T0.plusSeconds(600), CanonicalJson.of("{\"resigned\":true}")))).isTrue();
 
             OutboxRecord r = outboxRow(seq);
             assertThat(r.status()).isEqualTo(OutboxStatus.PENDING);
             assertThat(r.attempts()).isZero();
             assertThat(r.nextAttemptAt()).isEqualTo(T0.plusSeconds(600));
-            assertThat(r.envelope()).isEqualTo("{\"resigned\":true}");
+            assertThat(r.envelope().text()).isEqualTo("{\"resigned\":true}");
             assertThat(r.lastErrorKey()).isNull();
             assertThat(seqs(claim("owner", T0.plusSeconds(600), 10))).containsExactly(seq);
         }
@@ -649,8 +684,8 @@ abstract class StoreContractTest {
         void redrive_refuses_a_message_that_is_not_dead() {
             long seq = enqueue(outbox(PEER, legId(), T0));
 
-            assertThat(tx((Tx tx) -> tx.redrive(seq, T0, "{}"))).isFalse();
-            assertThat(tx((Tx tx) -> tx.redrive(999_999, T0, "{}"))).isFalse();
+            assertThat(tx((Tx tx) -> tx.redrive(seq, T0, CanonicalJson.of("{}")))).isFalse();
+            assertThat(tx((Tx tx) -> tx.redrive(999_999, T0, CanonicalJson.of("{}")))).isFalse();
         }
 
         @Test
@@ -1220,7 +1255,7 @@ abstract class StoreContractTest {
                 before = rs.getLong(1);
             }
             try (JdbcStore opened = fresh.open()) {
-                assertThat(opened.read((Tx tx) -> tx.outbox(before))).map(OutboxRecord::envelope).contains("{\"v\":7}");
+                assertThat(opened.read((Tx tx) -> tx.outbox(before))).map(r -> r.envelope().text()).contains("{\"v\":7}");
                 long next = opened.inTransaction((Tx tx) -> tx.enqueue(outbox(PEER, legId(), T0)));
                 assertThat(next).isGreaterThan(before);
                 assertThat(opened.inTransaction((Tx tx) -> tx.claim("node-a", T0, LEASE, 10, List.of())))

@@ -1,5 +1,6 @@
 package org.tongban.gateway.store.jdbc;
 
+import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.contracts.id.CaseId;
 import org.tongban.contracts.id.CreditCode;
 import org.tongban.contracts.id.Ids;
@@ -73,18 +74,18 @@ final class StoreFixtures {
 
     static InboxRecord inbox(MessageId id, LegId leg, String receipt, Instant at) {
         return new InboxRecord(id, PENALIZING, HOME, MessageType.ACCEPTANCE, caseId(), leg,
-                "3b8c6f1f0b9d4e7f8a2c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809a1b", "{\"type\":\"Acceptance\"}",
+                "3b8c6f1f0b9d4e7f8a2c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809a1b", CanonicalJson.of("{\"type\":\"Acceptance\"}"),
                 receipt, at);
     }
 
     /** A pending message of leg {@code orderingKey}'s stream, due at {@code at}. */
     static OutboxRecord outbox(String destination, LegId leg, Instant at) {
         return OutboxRecord.pending(messageId(), destination, leg.toString(), MessageType.REPAIR_APPLICATION, PENALIZING,
-                caseId(), leg, "{\"type\":\"RepairApplication\"}", at);
+                caseId(), leg, CanonicalJson.of("{\"type\":\"RepairApplication\"}"), at);
     }
 
     static OutboxRecord outbox(MessageId id, String destination, LegId leg, Instant at) {
         return OutboxRecord.pending(id, destination, leg.toString(), MessageType.REPAIR_APPLICATION, PENALIZING,
-                caseId(), leg, "{\"type\":\"RepairApplication\"}", at);
+                caseId(), leg, CanonicalJson.of("{\"type\":\"RepairApplication\"}"), at);
     }
 }
