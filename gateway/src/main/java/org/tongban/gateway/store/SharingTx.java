@@ -30,7 +30,12 @@ public interface SharingTx {
      */
     boolean advancePenaltyFeed(MemberId member, String expected, String next, Instant at);
 
-    /** Records penalties shared (deferred, batched); one already recorded is left as it is. */
+    /**
+     * Records penalties shared (deferred, batched); one already recorded is left as it is. The
+     * records of one message come in the order its envelope carries their notices, and that
+     * envelope is stored (queued in the outbox, or handed over to the inbox) in the same
+     * transaction: the details of a penalty whose automatic end is due are read from it.
+     */
     void recordSharedLater(List<SharedPenaltyRecord> records);
 
     /**

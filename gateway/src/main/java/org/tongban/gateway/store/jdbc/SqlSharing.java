@@ -43,6 +43,16 @@ final class SqlSharing implements SharingTx {
             + " home_member, shared_at, next_end, penalties) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_SHARED_STATE = "INSERT INTO shared_penalty_states (penalizing_member,"
             + " decision_number, message_id) VALUES (?, ?, ?) ON CONFLICT (penalizing_member, decision_number) DO NOTHING";
+    /** The envelope of a shared message: an outbox row's own, kept apart from it (SQLite, V009), or the inbox's. */
+    private static final Map<SqlDialect, String> SHARING_ENVELOPE = Map.of(
+            SqlDialect.SQLITE, "SELECT message_type, envelope FROM (SELECT 0 AS k, o.message_type,"
+                    + " COALESCE(o.envelope, e.envelope) AS envelope FROM outbox o"
+                    + " LEFT JOIN outbox_envelopes e ON e.seq = o.seq WHERE o.message_id = ?"
+                    + " UNION ALL SELECT 1, message_type, envelope FROM inbox WHERE message_id = ?) AS found"
+                    + " WHERE envelope IS NOT NULL ORDER BY k LIMIT 1",
+            SqlDialect.POSTGRESQL, "SELECT message_type, envelope FROM (SELECT 0 AS k, message_type, envelope"
+                    + " FROM outbox WHERE message_id = ? UNION ALL SELECT 1, message_type, envelope FROM inbox"
+                    + " WHERE message_id = ?) AS found WHERE envelope IS NOT NULL ORDER BY k LIMIT 1");
     /** Shared messages read per query of a claim, and decision numbers per state lookup. */
     private static final int CLAIM_PAGE = 50;
     private static final int STATES_PER_QUERY = 500;
@@ -74,8 +84,10 @@ final class SqlSharing implements SharingTx {
     }
 
     /**
-     * One row per message with the details of its penalties, and one small state row per penalty
-     * (migration V010): a decision recorded before keeps its first message, which alone ends it.
+     * One row per message with the decision numbers and automatic ends of its penalties, in the
+     * order it carries them (V013; the rest is read from its envelope when an end is due), and one
+     * small state row per penalty (V010): a decision recorded before keeps its first message, which
+     * alone ends it.
      */
     @Override
     public void recordSharedLater(List<SharedPenaltyRecord> records) {
@@ -152,7 +164,9 @@ final class SqlSharing implements SharingTx {
         }
         Set<String> open = stillToEnd(m, dated);
         boolean due = false;
+        boolean full = false;
         String next = null;
+        List<SharedPenaltyList.Item> mine = new ArrayList<>();
         for (SharedPenaltyList.Item i : items) {
             if (i.automaticEnd() == null || !open.contains(i.decisionNumber())) {
                 continue;
@@ -162,12 +176,17 @@ final class SqlSharing implements SharingTx {
                 continue;
             }
             due = true;
-            if (taken.size() >= limit) {
-                return false;
+            if (taken.size() + mine.size() >= limit) {
+                full = true;
+                break;
             }
             if (seen.add(List.of(m.penalizingMember(), i.decisionNumber()))) {
-                taken.add(sharedRecord(m, i));
+                mine.add(i);
             }
+        }
+        taken.addAll(sharedRecords(m, mine));
+        if (full) {
+            return false;
         }
         if (!due) {
             tx.update("UPDATE shared_messages SET next_end = ? WHERE seq = ?", next, m.seq());
@@ -209,13 +228,56 @@ final class SqlSharing implements SharingTx {
                 rs.getString("penalties"));
     }
 
-    private static SharedPenaltyRecord sharedRecord(SharedMessage m, SharedPenaltyList.Item i) {
-        PenaltyReference penalty = new PenaltyReference(i.decisionNumber(), i.authority(),
-                MemberId.of(m.penalizingMember()), LocalDate.parse(i.decisionDate()),
-                PenaltyCategory.valueOf(i.category()), i.ruleSet());
-        return new SharedPenaltyRecord(MemberId.of(m.homeMember()),
-                new Enterprise(CreditCode.of(i.creditCode()), i.enterpriseName()), penalty,
-                MessageId.parse(m.messageId()), Instant.ofEpochMilli(m.sharedAt()), date(i.automaticEnd()), null, null);
+    /**
+     * The records of {@code items} of message {@code m}: with the details a list written before
+     * V013 kept, or else with those of the notices its envelope carries at their positions, that
+     * envelope read once.
+     */
+    private List<SharedPenaltyRecord> sharedRecords(SharedMessage m, List<SharedPenaltyList.Item> items) {
+        Set<Integer> positions = new HashSet<>();
+        for (SharedPenaltyList.Item i : items) {
+            if (i.written() == null) {
+                positions.add(i.position());
+            }
+        }
+        CarriedNotices.Carried carried = positions.isEmpty() ? null : sharingEnvelope(m, positions);
+        List<SharedPenaltyRecord> records = new ArrayList<>(items.size());
+        for (SharedPenaltyList.Item i : items) {
+            Enterprise enterprise;
+            PenaltyReference penalty;
+            SharedPenaltyList.Written w = i.written();
+            if (w != null) {
+                penalty = new PenaltyReference(i.decisionNumber(), w.authority(), MemberId.of(m.penalizingMember()),
+                        LocalDate.parse(w.decisionDate()), PenaltyCategory.valueOf(w.category()), w.ruleSet());
+                enterprise = new Enterprise(CreditCode.of(w.creditCode()), w.enterpriseName());
+            } else {
+                PenaltyNotice n = carried.single() != null ? carried.single() : carried.notice(i.position());
+                if (!n.penalty().decisionNumber().equals(i.decisionNumber())
+                        || !n.penalty().penalizingMember().value().equals(m.penalizingMember())) {
+                    throw new StoreException("the envelope " + m.messageId() + " carries decision "
+                            + n.penalty().penalizingMember() + " " + n.penalty().decisionNumber() + " at position "
+                            + i.position() + ", where its shared message lists " + i.decisionNumber(), null);
+                }
+                penalty = n.penalty();
+                enterprise = n.enterprise();
+            }
+            records.add(new SharedPenaltyRecord(MemberId.of(m.homeMember()), enterprise, penalty,
+                    MessageId.parse(m.messageId()), Instant.ofEpochMilli(m.sharedAt()), date(i.automaticEnd()), null,
+                    null));
+        }
+        return records;
+    }
+
+    /**
+     * The envelope that shared message {@code m}'s penalties, read for the notices at
+     * {@code positions}: in the outbox when it was sent to a peer node, in the inbox when its home
+     * member is hosted here and it was handed over.
+     */
+    private CarriedNotices.Carried sharingEnvelope(SharedMessage m, Set<Integer> positions) {
+        String id = m.messageId();
+        return tx.one(SHARING_ENVELOPE.get(dialect), rs -> CarriedNotices.read(id, rs.getString(1), rs.getString(2),
+                positions), id, id).orElseThrow(() -> new StoreException("the envelope " + id
+                + " that shared penalties is neither in the outbox nor in the inbox", null));
     }
 
     // ---- home side --------------------------------------------------------------------------------

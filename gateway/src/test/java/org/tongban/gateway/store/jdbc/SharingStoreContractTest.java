@@ -24,6 +24,7 @@ import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.store.InboxRecord;
 import org.tongban.gateway.store.NoticeFilter;
 import org.tongban.gateway.store.NoticeRecord;
+import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.SharedPenaltyRecord;
 import org.tongban.gateway.store.StoreException;
 import org.tongban.gateway.store.Tx;
@@ -292,6 +293,31 @@ abstract class SharingStoreContractTest {
 
     @Nested
     class Penalizing_side {
+        /**
+         * Records penalties shared as a node does: each message's envelope, carrying their notices
+         * in their order, is queued in the outbox in the same transaction.
+         */
+        private void share(Tx tx, List<SharedPenaltyRecord> records) {
+            Map<MessageId, List<SharedPenaltyRecord>> byMessage = new LinkedHashMap<>();
+            records.forEach(r -> byMessage.computeIfAbsent(r.messageId(), k -> new ArrayList<>()).add(r));
+            byMessage.forEach((id, shared) -> {
+                Envelope e = sharingEnvelope(id, shared);
+                tx.enqueue(OutboxRecord.pending(id, OutboxRecord.nodeDestination("north"), id.toString(), e.type(),
+                        e.to(), null, null, CanonicalJson.ofUtf8(Canonicalizer.canonicalize(e.toJson())), T0));
+            });
+            tx.sharing().recordSharedLater(records);
+        }
+
+        /** The envelope that shares {@code shared}: a batch, or a single notice when it is one. */
+        private Envelope sharingEnvelope(MessageId id, List<SharedPenaltyRecord> shared) {
+            List<PenaltyNotice> notices = new ArrayList<>();
+            shared.forEach(r -> notices.add(new PenaltyNotice(r.enterprise(), r.penalty(), "超限运输",
+                    LocalDate.of(2026, 5, 15))));
+            Payload payload = notices.size() == 1 ? notices.get(0) : PenaltyNoticeBatch.of("batch-" + id, notices);
+            OffsetDateTime sent = T0.atOffset(ZoneOffset.ofHours(8));
+            return Envelope.unsigned(id, null, null, shared.get(0).penalty().penalizingMember(),
+                    shared.get(0).homeMember(), sent, sent.plusDays(7), null, payload);
+        }
         private SharedPenaltyRecord shared(int serial, LocalDate automaticEnd) {
             NoticeRecord n = notice(HARBIN, TIANJIN, serial, null);
             return new SharedPenaltyRecord(HARBIN, n.enterprise(), n.penalty(), IDS.newMessageId(), T0, automaticEnd, null,
@@ -315,8 +341,8 @@ abstract class SharingStoreContractTest {
             SharedPenaltyRecord later = shared(2, TODAY.plusDays(1));
             SharedPenaltyRecord uncovered = shared(3, null);
             tx((Tx tx) -> {
-                tx.sharing().recordSharedLater(List.of(due, later, uncovered));
-                tx.sharing().recordSharedLater(List.of(shared(1, TODAY.minusYears(1))));
+                share(tx, List.of(due, later, uncovered));
+                share(tx, List.of(shared(1, TODAY.minusYears(1))));
                 return null;
             });
 
@@ -354,11 +380,61 @@ abstract class SharingStoreContractTest {
         }
 
         @Test
+        void a_claimed_penalty_has_the_details_its_envelope_carries_from_the_outbox_or_after_a_hand_over_the_inbox() {
+            List<SharedPenaltyRecord> sent = batch(60, TODAY, TODAY.plusDays(1), TODAY);
+            List<SharedPenaltyRecord> handedOver = batch(70, TODAY, TODAY);
+            tx((Tx tx) -> {
+                share(tx, sent);
+                Envelope e = sharingEnvelope(handedOver.get(0).messageId(), handedOver);
+                byte[] canonical = Canonicalizer.canonicalize(e.toJson());
+                tx.insertInbox(new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), null, null,
+                        Digests.sha256Hex(canonical), CanonicalJson.ofUtf8(canonical), "{}", T0));
+                tx.sharing().recordSharedLater(handedOver);
+                return null;
+            });
+
+            // equal records: enterprise, authority, decision date, category and rule set as the envelopes carry them
+            assertThat(claimAndEnd(TODAY, 10)).containsExactly(sent.get(0), sent.get(2), handedOver.get(0),
+                    handedOver.get(1));
+            assertThat(claimAndEnd(TODAY.plusDays(1), 10)).containsExactly(sent.get(1));
+        }
+
+        @Test
+        void a_claim_whose_envelope_is_missing_fails_naming_the_message() {
+            List<SharedPenaltyRecord> b = batch(80, TODAY, TODAY);
+            tx((Tx tx) -> {
+                tx.sharing().recordSharedLater(b);
+                return null;
+            });
+
+            assertThatThrownBy(() -> claimAndEnd(TODAY, 10)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining(b.get(0).messageId().toString())
+                    .hasMessageContaining("neither in the outbox nor in the inbox");
+        }
+
+        @Test
+        void a_claim_whose_envelope_carries_another_decision_at_a_position_fails() {
+            List<SharedPenaltyRecord> b = batch(90, TODAY, TODAY);
+            tx((Tx tx) -> {
+                Envelope e = sharingEnvelope(b.get(0).messageId(), List.of(b.get(1), b.get(0)));
+                tx.enqueue(OutboxRecord.pending(e.messageId(), OutboxRecord.nodeDestination("north"),
+                        e.messageId().toString(), e.type(), e.to(), null, null,
+                        CanonicalJson.ofUtf8(Canonicalizer.canonicalize(e.toJson())), T0));
+                tx.sharing().recordSharedLater(b);
+                return null;
+            });
+
+            assertThatThrownBy(() -> claimAndEnd(TODAY, 10)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("at position 0, where its shared message lists " + b.get(0).penalty()
+                            .decisionNumber());
+        }
+
+        @Test
         void the_penalties_of_one_message_end_each_on_its_own_day_a_claim_at_a_time() {
             List<SharedPenaltyRecord> b = batch(10, TODAY.minusDays(2), TODAY.plusDays(3), null, TODAY,
                     TODAY.minusDays(1), TODAY.plusDays(3), TODAY);
             tx((Tx tx) -> {
-                tx.sharing().recordSharedLater(b);
+                share(tx, b);
                 return null;
             });
 
@@ -377,7 +453,7 @@ abstract class SharingStoreContractTest {
         void penalties_claimed_but_not_recorded_as_ended_are_claimed_again() {
             List<SharedPenaltyRecord> b = batch(30, TODAY, TODAY, TODAY.plusDays(1));
             tx((Tx tx) -> {
-                tx.sharing().recordSharedLater(b);
+                share(tx, b);
                 return null;
             });
 
@@ -391,11 +467,11 @@ abstract class SharingStoreContractTest {
             List<SharedPenaltyRecord> earlier = batch(40, TODAY, TODAY.plusDays(5));
             List<SharedPenaltyRecord> later = batch(41, TODAY.minusDays(3), TODAY.minusDays(3));
             tx((Tx tx) -> {
-                tx.sharing().recordSharedLater(earlier);
+                share(tx, earlier);
                 return null;
             });
             tx((Tx tx) -> {
-                tx.sharing().recordSharedLater(later);
+                share(tx, later);
                 return null;
             });
 
@@ -414,7 +490,7 @@ abstract class SharingStoreContractTest {
                 records.add(shared(100 + i, TODAY.minusDays(i % 3)));
             }
             tx((Tx tx) -> {
-                tx.sharing().recordSharedLater(records);
+                share(tx, records);
                 return null;
             });
             CountDownLatch start = new CountDownLatch(1);
