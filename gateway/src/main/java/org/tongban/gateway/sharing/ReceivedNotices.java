@@ -89,7 +89,7 @@ public final class ReceivedNotices {
         if (tx.sharing().endNotice(p.penalizingMember(), p.decisionNumber(), ended.endedOn(), ended.cause())) {
             return;
         }
-        if (e.legId() != null || tx.sharing().noticeOfPenalty(p.penalizingMember(), p.decisionNumber()).isPresent()) {
+        if (e.legId() != null || tx.sharing().hasNoticeOfPenalty(p.penalizingMember(), p.decisionNumber())) {
             return; // the end of a case's leg, or a notice ended before: nothing more to keep
         }
         MemberId home = ended.enterprise().creditCode().homeMember();

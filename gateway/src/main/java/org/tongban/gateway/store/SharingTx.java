@@ -56,6 +56,9 @@ public interface SharingTx {
 
     Optional<NoticeRecord> noticeOfPenalty(MemberId penalizingMember, String decisionNumber);
 
+    /** Whether a notice of the penalty is stored, without reading its details from its envelope. */
+    boolean hasNoticeOfPenalty(MemberId penalizingMember, String decisionNumber);
+
     List<NoticeRecord> listNotices(NoticeFilter filter);
 
     /** Links the case opened from a notice; false when it already has one. */

@@ -305,6 +305,12 @@ final class SqlSharing implements SharingTx {
     }
 
     @Override
+    public boolean hasNoticeOfPenalty(MemberId penalizingMember, String decisionNumber) {
+        return tx.one("SELECT 1 FROM penalty_notices WHERE penalizing_member = ? AND decision_number = ?",
+                rs -> true, penalizingMember.value(), decisionNumber).isPresent();
+    }
+
+    @Override
     public List<NoticeRecord> listNotices(NoticeFilter f) {
         StringBuilder sql = new StringBuilder("SELECT " + NOTICE_COLUMNS + " FROM penalty_notices WHERE 1 = 1");
         List<Object> args = new ArrayList<>();

@@ -153,6 +153,10 @@ abstract class SharingStoreContractTest {
             assertThat(store.read((Tx tx) -> tx.sharing().notice(first.noticeId()))).contains(first);
             assertThat(store.read((Tx tx) -> tx.sharing().noticeOfPenalty(HANGZHOU, first.penalty().decisionNumber())))
                     .contains(first);
+            assertThat(store.read((Tx tx) -> tx.sharing().hasNoticeOfPenalty(HANGZHOU, first.penalty().decisionNumber())))
+                    .isTrue();
+            assertThat(store.read((Tx tx) -> tx.sharing().hasNoticeOfPenalty(TIANJIN, first.penalty().decisionNumber())))
+                    .isFalse();
         }
 
         @Test
@@ -183,6 +187,9 @@ abstract class SharingStoreContractTest {
             assertThatThrownBy(() -> store.read((Tx tx) -> tx.sharing().notice(n.noticeId())))
                     .isInstanceOf(StoreException.class).hasMessageContaining(n.messageId().toString())
                     .hasMessageContaining("not in the inbox");
+            // the presence of a notice is answered from its row alone
+            assertThat(store.read((Tx tx) -> tx.sharing().hasNoticeOfPenalty(HANGZHOU, n.penalty().decisionNumber())))
+                    .isTrue();
         }
 
         @Test
