@@ -1,5 +1,6 @@
 package org.tongban.contracts.message;
 
+import org.tongban.contracts.json.CanonicalWriter;
 import org.tongban.contracts.id.CreditCode;
 import org.tongban.contracts.json.JsonObjectReader;
 import org.tongban.contracts.json.JsonObjectWriter;
@@ -17,6 +18,11 @@ public record Enterprise(CreditCode creditCode, String name) {
         CreditCode code = r.parsed("creditCode", CreditCode::of);
         String name = r.string("name", Formats.NAME);
         return r.build(() -> new Enterprise(code, name));
+    }
+
+    /** The members of {@link #write()}, in canonical order. */
+    CanonicalWriter writeCanonical(CanonicalWriter w) {
+        return w.text("creditCode", creditCode).string("name", name);
     }
 
     public JsonObjectWriter write() {

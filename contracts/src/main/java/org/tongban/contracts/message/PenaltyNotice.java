@@ -1,5 +1,6 @@
 package org.tongban.contracts.message;
 
+import org.tongban.contracts.json.CanonicalWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tongban.contracts.json.JsonObjectReader;
 import org.tongban.contracts.json.JsonObjectWriter;
@@ -32,6 +33,17 @@ public record PenaltyNotice(Enterprise enterprise, PenaltyReference penalty, Str
         String summary = r.optString("summary", Formats.NOTE);
         LocalDate publishedOn = r.optDate("publishedOn");
         return r.build(() -> new PenaltyNotice(enterprise, penalty, summary, publishedOn));
+    }
+
+    /**
+     * The canonical JSON of {@link #toJson()}, written directly: the leaf a batch's hash tree
+     * holds for this notice (see {@link PenaltyNoticeBatch#build}).
+     */
+    public byte[] canonicalBytes() {
+        CanonicalWriter w = new CanonicalWriter(384).begin();
+        enterprise.writeCanonical(w.object("enterprise")).end();
+        penalty.writeCanonical(w.object("penalty")).end();
+        return w.text("publishedOn", publishedOn).string("summary", summary).end().toByteArray();
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.tongban.contracts.crypto.Digests;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
 import org.tongban.contracts.json.CanonicalJson;
-import org.tongban.contracts.json.Canonicalizer;
 import org.tongban.contracts.json.JsonObjectReader;
 import org.tongban.contracts.json.JsonObjectWriter;
 
@@ -67,7 +66,7 @@ public record PenaltyNoticeBatch(String batchId, List<PenaltyNotice> notices, St
     private static List<byte[]> canonicalItems(List<PenaltyNotice> notices) {
         List<byte[]> items = new ArrayList<>(notices.size());
         for (PenaltyNotice n : notices) {
-            items.add(Canonicalizer.canonicalize(n.toJson()));
+            items.add(n.canonicalBytes());
         }
         return items;
     }

@@ -1,5 +1,6 @@
 package org.tongban.contracts.message;
 
+import org.tongban.contracts.json.CanonicalWriter;
 import org.tongban.contracts.id.MemberId;
 import org.tongban.contracts.json.JsonObjectReader;
 import org.tongban.contracts.json.JsonObjectWriter;
@@ -36,6 +37,13 @@ public record PenaltyReference(String decisionNumber, String authority, MemberId
         PenaltyCategory category = r.enumValue("category", PenaltyCategory.class);
         String ruleSet = r.string("ruleSet", 32, Formats.RULE_SET, Formats.RULE_SET_NAME);
         return r.build(() -> new PenaltyReference(number, authority, member, date, category, ruleSet));
+    }
+
+    /** The members of {@link #write()}, in canonical order. */
+    CanonicalWriter writeCanonical(CanonicalWriter w) {
+        return w.string("authority", authority).constant("category", category).text("decisionDate", decisionDate)
+                .string("decisionNumber", decisionNumber).text("penalizingMember", penalizingMember)
+                .string("ruleSet", ruleSet);
     }
 
     public JsonObjectWriter write() {
