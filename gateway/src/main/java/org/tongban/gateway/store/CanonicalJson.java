@@ -12,8 +12,10 @@ import java.util.Objects;
  * twice, per message); one read from the store arrives as text.
  */
 public final class CanonicalJson {
-    private byte[] utf8;
-    private String text;
+    // each made at most once per thread from the other when first asked for; volatile so that a
+    // form made on one thread is seen whole on another
+    private volatile byte[] utf8;
+    private volatile String text;
 
     private CanonicalJson(byte[] utf8, String text) {
         this.utf8 = utf8;

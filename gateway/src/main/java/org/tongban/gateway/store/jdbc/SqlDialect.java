@@ -1,5 +1,6 @@
 package org.tongban.gateway.store.jdbc;
 
+import java.util.EnumMap;
 import java.util.Map;
 
 /** What differs between the embedded store (SQLite) and PostgreSQL. Everything else is one SQL. */
@@ -34,7 +35,7 @@ public enum SqlDialect {
 
     /** {@code sql} rendered for each dialect, for a statement made once and used by every transaction. */
     static Map<SqlDialect, String> each(String sql) {
-        java.util.EnumMap<SqlDialect, String> out = new java.util.EnumMap<>(SqlDialect.class);
+        Map<SqlDialect, String> out = new EnumMap<>(SqlDialect.class);
         for (SqlDialect d : values()) {
             out.put(d, d.render(sql));
         }
