@@ -116,6 +116,28 @@ class EmbeddedStoreTest extends StoreContractTest {
         }
     }
 
+    /**
+     * The write-ahead log is copied back into the database at 4,000 pages (16 MB), not SQLite's
+     * 1,000: about 9 MB committed in small transactions, with no reader holding the log, leave a
+     * log of more than 1,000 pages (with the default it would have been restarted at about 4 MB).
+     */
+    @Test
+    void the_log_is_checkpointed_at_four_thousand_pages() throws Exception {
+        Path file = dir.resolve("checkpoint.db");
+        String big = "{\"pad\":\"" + "x".repeat(300_000) + "\"}";
+        try (JdbcStore embedded = JdbcStore.embedded(file, 2)) {
+            for (int i = 0; i < 30; i++) {
+                embedded.inTransaction(tx -> tx.insertInbox(new org.tongban.gateway.store.InboxRecord(
+                        StoreFixtures.messageId(), org.tongban.contracts.id.MemberId.of("330100"),
+                        org.tongban.contracts.id.MemberId.of("230100"),
+                        org.tongban.contracts.message.MessageType.ACCEPTANCE, null, null, "0".repeat(64),
+                        org.tongban.gateway.store.CanonicalJson.of(big), "{}", StoreFixtures.T0)));
+            }
+            long wal = java.nio.file.Files.size(dir.resolve("checkpoint.db-wal"));
+            assertThat(wal).isGreaterThan(1_000L * 4096 * 3 / 2).isLessThan(4_100L * 4096 + 1_000_000);
+        }
+    }
+
     /** The outbox row's own envelope column and the envelope kept apart for it. */
     private java.util.List<String> rowAndKept(long seq) throws SQLException {
         try (Connection c = db.connect(); var ps = c.prepareStatement("SELECT o.envelope, e.envelope FROM outbox o"
