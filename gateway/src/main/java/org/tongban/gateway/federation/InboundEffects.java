@@ -64,13 +64,14 @@ public final class InboundEffects {
     }
 
     /**
-     * Stores and applies a verified envelope, given as its {@code canonical} JSON, with its signed
-     * receipt (canonical JSON), both made off the commit path. Throws a
+     * Stores and applies a verified envelope, kept as the canonical bytes its signature was checked
+     * over, with its signed receipt (canonical JSON, made off the commit path). Throws a
      * {@link ContractException} (and so rolls the transaction back) when the message cannot apply.
      */
-    public Outcome accept(Tx tx, VerifiedEnvelope v, CanonicalJson canonical, String receiptJson) {
+    public Outcome accept(Tx tx, VerifiedEnvelope v, String receiptJson) {
         Envelope e = v.envelope();
         Instant now = clock.instant();
+        CanonicalJson canonical = CanonicalJson.ofUtf8(v.canonicalBytes());
         boolean inserted = tx.insertInbox(new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), e.caseId(),
                 e.legId(), v.sha256(), canonical, receiptJson, now));
         if (!inserted) {

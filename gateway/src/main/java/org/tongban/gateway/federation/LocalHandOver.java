@@ -4,7 +4,6 @@ import org.tongban.contracts.crypto.EnvelopeVerifier;
 import org.tongban.contracts.crypto.SignedEnvelope;
 import org.tongban.contracts.crypto.VerifiedEnvelope;
 import org.tongban.contracts.message.Envelope;
-import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.metrics.GatewayMetrics;
 import org.tongban.gateway.node.DirectoryHolder;
 import org.tongban.gateway.routing.Dispatcher;
@@ -40,8 +39,7 @@ public final class LocalHandOver implements Dispatcher.LocalDelivery {
     public void deliver(Tx tx, Envelope envelope) {
         VerifiedEnvelope v = new EnvelopeVerifier(directory.trustStore(), clock).verify(envelope.toJson());
         SignedEnvelope receipt = receipts.receiptWithBytes(v);
-        effects.accept(tx, v, CanonicalJson.ofUtf8(v.canonicalBytes()),
-                new String(receipt.canonical(), StandardCharsets.UTF_8));
+        effects.accept(tx, v, new String(receipt.canonical(), StandardCharsets.UTF_8));
         results.onReceipt(tx, envelope, receipt.envelope());
         metrics.messageOut(envelope.from().value(), "local", envelope.type().wireName(), "delivered");
     }

@@ -12,7 +12,6 @@ import org.tongban.contracts.error.ErrorCode;
 import org.tongban.contracts.json.JsonLimits;
 import org.tongban.contracts.json.StrictJson;
 import org.tongban.contracts.message.Envelope;
-import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.federation.InboundEffects;
 import org.tongban.gateway.federation.ReceiptFactory;
 import org.tongban.gateway.metrics.GatewayMetrics;
@@ -62,12 +61,8 @@ public final class InboundPipeline {
         this.policy = new VerificationPolicy(clockSkew, replayWindow);
     }
 
-    /**
-     * Verified and receipted message, ready to be stored: {@code canonical} is the envelope's
-     * canonical JSON (the bytes its signature was checked over), {@code receipt} the signed
-     * receipt's, made here, off the commit path.
-     */
-    public record Checked(VerifiedEnvelope verified, CanonicalJson canonical, String receipt) {
+    /** Verified and receipted message, ready to be stored; {@code receipt} is the signed receipt's canonical JSON. */
+    public record Checked(VerifiedEnvelope verified, String receipt) {
     }
 
     /** Parses, verifies and signs the receipt. Blocking CPU work; throws {@link ContractException}. */
@@ -85,8 +80,7 @@ public final class InboundPipeline {
                 throw new ContractException(ErrorCode.MEMBER_NOT_HOSTED, "/to",
                         "member " + v.envelope().to() + " is not hosted on this node; see the federation directory");
             }
-            return new Checked(v, CanonicalJson.ofUtf8(v.canonicalBytes()),
-                    new String(receipts.receiptWithBytes(v).canonical(), StandardCharsets.UTF_8));
+            return new Checked(v, new String(receipts.receiptWithBytes(v).canonical(), StandardCharsets.UTF_8));
         } catch (ContractException e) {
             if (e.code().category() == ErrorCategory.SECURITY) {
                 metrics.verificationFailure(e.code().name());
@@ -97,7 +91,7 @@ public final class InboundPipeline {
 
     /** Stores the message and applies it; completes with the receipt once committed. */
     public CompletableFuture<Answer> store(Checked checked) {
-        return committer.submit(tx -> effects.accept(tx, checked.verified(), checked.canonical(), checked.receipt()))
+        return committer.submit(tx -> effects.accept(tx, checked.verified(), checked.receipt()))
                 .thenApply(o -> new Answer(o.receipt(), o.duplicate(), checked.verified().envelope()));
     }
 

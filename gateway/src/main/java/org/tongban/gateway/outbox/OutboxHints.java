@@ -20,10 +20,10 @@ public final class OutboxHints {
     private volatile Duration leaseFor;
     private volatile Clock clock;
 
-    /** Takes a row after its commit, with the signed envelope it holds and that envelope's canonical bytes (each null when the caller had none). */
+    /** Takes a row after its commit, with the signed envelope it holds (null when the caller had none). */
     @FunctionalInterface
     public interface Handoff {
-        void take(OutboxRecord record, Envelope signed, byte[] canonical);
+        void take(OutboxRecord record, Envelope signed);
     }
 
     /** @param consumer takes each row after its commit */
@@ -46,14 +46,6 @@ public final class OutboxHints {
      * record carries.
      */
     public void queue(Tx tx, OutboxRecord record, Envelope signed) {
-        queue(tx, record, signed, null);
-    }
-
-    /**
-     * As {@link #queue(Tx, OutboxRecord, Envelope)}, handing the engine also the envelope's canonical
-     * bytes (the record's envelope text in UTF-8), which it sends as they are instead of encoding the text again.
-     */
-    public void queue(Tx tx, OutboxRecord record, Envelope signed, byte[] canonical) {
         Handoff t = target;
         if (t == null) {
             tx.enqueueLater(record, null);
@@ -61,7 +53,7 @@ public final class OutboxHints {
         }
         OutboxRecord queued = tx.enqueueLater(record, new Tx.Lease(owner, clock.instant().plus(leaseFor)));
         if (queued.status() == OutboxStatus.IN_FLIGHT) {
-            tx.afterCommit(() -> t.take(queued, signed, canonical));
+            tx.afterCommit(() -> t.take(queued, signed));
         }
     }
 }

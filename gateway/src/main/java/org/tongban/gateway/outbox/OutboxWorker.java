@@ -20,6 +20,7 @@ import org.tongban.gateway.config.NodeConfig;
 import org.tongban.gateway.federation.DeliveryResults;
 import org.tongban.gateway.federation.MessageFactory;
 import org.tongban.gateway.metrics.GatewayMetrics;
+import org.tongban.gateway.store.CanonicalJson;
 import org.tongban.gateway.store.LegRecord;
 import org.tongban.gateway.store.OutboxRecord;
 import org.tongban.gateway.store.OutboxStats;
@@ -99,7 +100,7 @@ public final class OutboxWorker {
     private final java.util.concurrent.ConcurrentLinkedQueue<Hint> hinted = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** A row queued by this process, with its envelope when the process still had it. */
-    private record Hint(OutboxRecord record, Envelope envelope, byte[] canonical) {
+    private record Hint(OutboxRecord record, Envelope envelope) {
     }
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -273,11 +274,10 @@ public final class OutboxWorker {
      * The fast path: rows this process just queued born claimed under its own lease, handed over
      * after their commit, are delivered at once, with no claim. The poll remains the safety net
      * for retries, other processes' rows and rows whose process died before delivering them.
-     * {@code signed} is the envelope the record holds (null: read it from the record), and
-     * {@code canonical} its bytes, sent as they are (null: the record's text is encoded).
+     * {@code signed} is the envelope the record holds (null: read it from the record).
      */
-    public void enqueued(OutboxRecord record, Envelope signed, byte[] canonical) {
-        hinted.add(new Hint(record, signed, canonical));
+    public void enqueued(OutboxRecord record, Envelope signed) {
+        hinted.add(new Hint(record, signed));
         Context c = context;
         if (c != null && draining.compareAndSet(false, true)) {
             c.runOnContext(v -> drainHints());
@@ -319,7 +319,7 @@ public final class OutboxWorker {
             List<Claimed> prepared = new ArrayList<>(records.size());
             for (Hint h : records) {
                 prepared.add(h.envelope() != null && !h.record().isForPlatform()
-                        ? new Claimed(h.record(), h.envelope(), null, null, now, h.canonical())
+                        ? new Claimed(h.record(), h.envelope(), null, null, now)
                         : prepare(h.record(), h.envelope(), now));
             }
             return prepared;
@@ -424,9 +424,9 @@ public final class OutboxWorker {
                         ErrorCode.LEG_NOT_FOUND, "/legId", "leg " + r.legId() + " is not in the store"));
                 leg = new LegRef(l.caseId(), l.legId(), l.homeMember(), l.penalizingMember(), l.platformReference());
             }
-            return new Claimed(r, e, leg, null, claimedAt, null);
+            return new Claimed(r, e, leg, null, claimedAt);
         } catch (ContractException e) {
-            return new Claimed(r, null, null, e, claimedAt, null);
+            return new Claimed(r, null, null, e, claimedAt);
         }
     }
 
@@ -700,15 +700,15 @@ public final class OutboxWorker {
         }
     }
 
-    /**
-     * A claimed message, read back; {@code unreadable} when its envelope or leg cannot be used;
-     * {@code canonical} the envelope's bytes when the process that queued it still held them.
-     */
+    /** A claimed message, read back; {@code unreadable} when its envelope or leg cannot be used. */
     private record Claimed(OutboxRecord record, Envelope envelope, LegRef leg, ContractException unreadable,
-                           Instant claimedAt, byte[] canonical) {
-        /** The bytes sent to a peer: the record's envelope text in UTF-8. */
+                           Instant claimedAt) {
+        /**
+         * The bytes sent to a peer: the record's envelope in UTF-8, the very bytes the signer made
+         * when this process queued it (see {@link CanonicalJson}).
+         */
         byte[] sent() {
-            return canonical != null ? canonical : record.envelope().utf8();
+            return record.envelope().utf8();
         }
     }
 

@@ -76,7 +76,7 @@ public final class Dispatcher {
     private void queueForPeer(Tx tx, Envelope envelope, byte[] canonical, String orderingKey) {
         hints.queue(tx, OutboxRecord.pending(envelope.messageId(), routes.peerDestination(envelope.to()), orderingKey,
                 envelope.type(), envelope.to(), envelope.caseId(), envelope.legId(),
-                CanonicalJson.ofUtf8(canonical), clock.instant()), envelope, canonical);
+                CanonicalJson.ofUtf8(canonical), clock.instant()), envelope);
     }
 
     /**

@@ -42,6 +42,11 @@ final class CarriedNotices {
             }
             return n;
         }
+
+        /** The notice at {@code position} of its message: its one notice when the message is not a batch. */
+        PenaltyNotice atPosition(int position) {
+            return single != null ? single : notice(position);
+        }
     }
 
     private CarriedNotices() {

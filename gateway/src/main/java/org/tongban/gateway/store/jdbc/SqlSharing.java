@@ -43,16 +43,6 @@ final class SqlSharing implements SharingTx {
             + " home_member, shared_at, next_end, penalties) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_SHARED_STATE = "INSERT INTO shared_penalty_states (penalizing_member,"
             + " decision_number, message_id) VALUES (?, ?, ?) ON CONFLICT (penalizing_member, decision_number) DO NOTHING";
-    /** The envelope of a shared message: an outbox row's own, kept apart from it (SQLite, V009), or the inbox's. */
-    private static final Map<SqlDialect, String> SHARING_ENVELOPE = Map.of(
-            SqlDialect.SQLITE, "SELECT message_type, envelope FROM (SELECT 0 AS k, o.message_type,"
-                    + " COALESCE(o.envelope, e.envelope) AS envelope FROM outbox o"
-                    + " LEFT JOIN outbox_envelopes e ON e.seq = o.seq WHERE o.message_id = ?"
-                    + " UNION ALL SELECT 1, message_type, envelope FROM inbox WHERE message_id = ?) AS found"
-                    + " WHERE envelope IS NOT NULL ORDER BY k LIMIT 1",
-            SqlDialect.POSTGRESQL, "SELECT message_type, envelope FROM (SELECT 0 AS k, message_type, envelope"
-                    + " FROM outbox WHERE message_id = ? UNION ALL SELECT 1, message_type, envelope FROM inbox"
-                    + " WHERE message_id = ?) AS found WHERE envelope IS NOT NULL ORDER BY k LIMIT 1");
     /** Shared messages read per query of a claim, and decision numbers per state lookup. */
     private static final int CLAIM_PAGE = 50;
     private static final int STATES_PER_QUERY = 500;
@@ -251,7 +241,7 @@ final class SqlSharing implements SharingTx {
                         LocalDate.parse(w.decisionDate()), PenaltyCategory.valueOf(w.category()), w.ruleSet());
                 enterprise = new Enterprise(CreditCode.of(w.creditCode()), w.enterpriseName());
             } else {
-                PenaltyNotice n = carried.single() != null ? carried.single() : carried.notice(i.position());
+                PenaltyNotice n = carried.atPosition(i.position());
                 if (!n.penalty().decisionNumber().equals(i.decisionNumber())
                         || !n.penalty().penalizingMember().value().equals(m.penalizingMember())) {
                     throw new StoreException("the envelope " + m.messageId() + " carries decision "
@@ -275,9 +265,17 @@ final class SqlSharing implements SharingTx {
      */
     private CarriedNotices.Carried sharingEnvelope(SharedMessage m, Set<Integer> positions) {
         String id = m.messageId();
-        return tx.one(SHARING_ENVELOPE.get(dialect), rs -> CarriedNotices.read(id, rs.getString(1), rs.getString(2),
-                positions), id, id).orElseThrow(() -> new StoreException("the envelope " + id
-                + " that shared penalties is neither in the outbox nor in the inbox", null));
+        return tx.one("SELECT message_type, " + SqlTx.outboxEnvelope(dialect) + " FROM outbox WHERE message_id = ?"
+                        + " LIMIT 1", rs -> CarriedNotices.read(id, rs.getString(1), rs.getString(2), positions), id)
+                .or(() -> inboxed(id, positions))
+                .orElseThrow(() -> new StoreException("the envelope " + id
+                        + " that shared penalties is neither in the outbox nor in the inbox", null));
+    }
+
+    /** The notices at {@code leaves} of envelope {@code messageId} as the inbox keeps it, if it does. */
+    private Optional<CarriedNotices.Carried> inboxed(String messageId, Set<Integer> leaves) {
+        return tx.one("SELECT message_type, envelope FROM inbox WHERE message_id = ?",
+                rs -> CarriedNotices.read(messageId, rs.getString(1), rs.getString(2), leaves), messageId);
     }
 
     // ---- home side --------------------------------------------------------------------------------
@@ -405,9 +403,7 @@ final class SqlSharing implements SharingTx {
         }
         Map<String, CarriedNotices.Carried> carried = new HashMap<>();
         for (Map.Entry<String, Set<Integer>> m : leavesByMessage.entrySet()) {
-            carried.put(m.getKey(), tx.one("SELECT message_type, envelope FROM inbox WHERE message_id = ?",
-                    rs -> CarriedNotices.read(m.getKey(), rs.getString(1), rs.getString(2), m.getValue()), m.getKey())
-                    .orElseThrow(() -> new StoreException("the envelope " + m.getKey()
+            carried.put(m.getKey(), inboxed(m.getKey(), m.getValue()).orElseThrow(() -> new StoreException("the envelope " + m.getKey()
                             + " that carried penalty notices is not in the inbox", null)));
         }
         List<NoticeRecord> notices = new ArrayList<>(rows.size());

@@ -48,20 +48,27 @@ final class SqlTx implements Tx {
      * An outbox row's columns. A NULL envelope is a received message handed to its platform: the
      * inbox row of the same message id holds it (migration V008).
      */
-    private static final String OUTBOX_COLUMNS = outboxColumns("");
+    private static final String OUTBOX_COLUMNS = outboxColumns(SqlDialect.POSTGRESQL);
     /**
      * On SQLite the envelope of a message sent from here is kept apart from its outbox row, in
      * {@code outbox_envelopes} (migration V009): SQLite writes a whole row again when one column of
      * it changes, so an envelope in the row would be written again when the message is leased and
      * when it is delivered. The row's own envelope column is then NULL unless a redrive replaced it.
      */
-    private static final String SQLITE_OUTBOX_COLUMNS =
-            outboxColumns("(SELECT e.envelope FROM outbox_envelopes e WHERE e.seq = outbox.seq), ");
+    private static final String SQLITE_OUTBOX_COLUMNS = outboxColumns(SqlDialect.SQLITE);
 
-    private static String outboxColumns(String keptApart) {
-        return "seq, message_id, destination, ordering_key, message_type, to_member, case_id, leg_id, COALESCE(envelope, "
-                + keptApart + "(SELECT i.envelope FROM inbox i WHERE i.message_id = outbox.message_id)) AS envelope,"
+    private static String outboxColumns(SqlDialect dialect) {
+        return "seq, message_id, destination, ordering_key, message_type, to_member, case_id, leg_id, "
+                + outboxEnvelope(dialect) + " AS envelope,"
                 + " status, attempts, next_attempt_at, created_at, last_error_key, last_error, delivered_at, receipt";
+    }
+
+    /** The envelope of a row of {@code outbox} (named so, unaliased): its own, kept apart from it, or its inbox row's. */
+    static String outboxEnvelope(SqlDialect dialect) {
+        String keptApart = dialect == SqlDialect.SQLITE
+                ? "(SELECT e.envelope FROM outbox_envelopes e WHERE e.seq = outbox.seq), " : "";
+        return "COALESCE(envelope, " + keptApart
+                + "(SELECT i.envelope FROM inbox i WHERE i.message_id = outbox.message_id))";
     }
     private static final String LEG_COLUMNS = "leg_id, case_id, home_member, penalizing_member, state, penalty,"
             + " platform_reference, state_since, updated_at, version";

@@ -126,10 +126,19 @@ abstract class SharingStoreContractTest {
             assertThat(carried.get(i).leafIndex()).isEqualTo(first.batchId() == null ? null : i);
             notices.add(carried.get(i).notice());
         }
-        Payload payload = first.batchId() == null ? notices.get(0) : PenaltyNoticeBatch.of(first.batchId(), notices);
+        return inboxed(carrying(first.messageId(), first.penalty().penalizingMember(), first.homeMember(),
+                first.batchId(), notices));
+    }
+
+    /** The unsigned envelope {@code id} carrying {@code notices}: a batch when {@code batchId} is given, else its one notice. */
+    static Envelope carrying(MessageId id, MemberId from, MemberId to, String batchId, List<PenaltyNotice> notices) {
+        Payload payload = batchId == null ? notices.get(0) : PenaltyNoticeBatch.of(batchId, notices);
         OffsetDateTime sent = T0.atOffset(ZoneOffset.ofHours(8));
-        Envelope e = Envelope.unsigned(first.messageId(), null, null, first.penalty().penalizingMember(),
-                first.homeMember(), sent, sent.plusDays(7), null, payload);
+        return Envelope.unsigned(id, null, null, from, to, sent, sent.plusDays(7), null, payload);
+    }
+
+    /** The inbox row of envelope {@code e}, as received. */
+    static InboxRecord inboxed(Envelope e) {
         byte[] canonical = Canonicalizer.canonicalize(e.toJson());
         return new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), null, null, Digests.sha256Hex(canonical),
                 CanonicalJson.ofUtf8(canonical), "{}", T0);
@@ -307,12 +316,14 @@ abstract class SharingStoreContractTest {
         private void share(Tx tx, List<SharedPenaltyRecord> records) {
             Map<MessageId, List<SharedPenaltyRecord>> byMessage = new LinkedHashMap<>();
             records.forEach(r -> byMessage.computeIfAbsent(r.messageId(), k -> new ArrayList<>()).add(r));
-            byMessage.forEach((id, shared) -> {
-                Envelope e = sharingEnvelope(id, shared);
-                tx.enqueue(OutboxRecord.pending(id, OutboxRecord.nodeDestination("north"), id.toString(), e.type(),
-                        e.to(), null, null, CanonicalJson.ofUtf8(Canonicalizer.canonicalize(e.toJson())), T0));
-            });
+            byMessage.forEach((id, shared) -> tx.enqueue(queued(sharingEnvelope(id, shared))));
             tx.sharing().recordSharedLater(records);
+        }
+
+        /** The outbox row of envelope {@code e}, sent to a peer node. */
+        private OutboxRecord queued(Envelope e) {
+            return OutboxRecord.pending(e.messageId(), OutboxRecord.nodeDestination("north"), e.messageId().toString(),
+                    e.type(), e.to(), null, null, CanonicalJson.ofUtf8(Canonicalizer.canonicalize(e.toJson())), T0);
         }
 
         /** The envelope that shares {@code shared}: a batch, or a single notice when it is one. */
@@ -320,10 +331,8 @@ abstract class SharingStoreContractTest {
             List<PenaltyNotice> notices = new ArrayList<>();
             shared.forEach(r -> notices.add(new PenaltyNotice(r.enterprise(), r.penalty(), "超限运输",
                     LocalDate.of(2026, 5, 15))));
-            Payload payload = notices.size() == 1 ? notices.get(0) : PenaltyNoticeBatch.of("batch-" + id, notices);
-            OffsetDateTime sent = T0.atOffset(ZoneOffset.ofHours(8));
-            return Envelope.unsigned(id, null, null, shared.get(0).penalty().penalizingMember(),
-                    shared.get(0).homeMember(), sent, sent.plusDays(7), null, payload);
+            return carrying(id, shared.get(0).penalty().penalizingMember(), shared.get(0).homeMember(),
+                    notices.size() == 1 ? null : "batch-" + id, notices);
         }
         private SharedPenaltyRecord shared(int serial, LocalDate automaticEnd) {
             NoticeRecord n = notice(HARBIN, TIANJIN, serial, null);
@@ -392,10 +401,7 @@ abstract class SharingStoreContractTest {
             List<SharedPenaltyRecord> handedOver = batch(70, TODAY, TODAY);
             tx((Tx tx) -> {
                 share(tx, sent);
-                Envelope e = sharingEnvelope(handedOver.get(0).messageId(), handedOver);
-                byte[] canonical = Canonicalizer.canonicalize(e.toJson());
-                tx.insertInbox(new InboxRecord(e.messageId(), e.from(), e.to(), e.type(), null, null,
-                        Digests.sha256Hex(canonical), CanonicalJson.ofUtf8(canonical), "{}", T0));
+                tx.insertInbox(inboxed(sharingEnvelope(handedOver.get(0).messageId(), handedOver)));
                 tx.sharing().recordSharedLater(handedOver);
                 return null;
             });
@@ -423,10 +429,7 @@ abstract class SharingStoreContractTest {
         void a_claim_whose_envelope_carries_another_decision_at_a_position_fails() {
             List<SharedPenaltyRecord> b = batch(90, TODAY, TODAY);
             tx((Tx tx) -> {
-                Envelope e = sharingEnvelope(b.get(0).messageId(), List.of(b.get(1), b.get(0)));
-                tx.enqueue(OutboxRecord.pending(e.messageId(), OutboxRecord.nodeDestination("north"),
-                        e.messageId().toString(), e.type(), e.to(), null, null,
-                        CanonicalJson.ofUtf8(Canonicalizer.canonicalize(e.toJson())), T0));
+                tx.enqueue(queued(sharingEnvelope(b.get(0).messageId(), List.of(b.get(1), b.get(0)))));
                 tx.sharing().recordSharedLater(b);
                 return null;
             });
