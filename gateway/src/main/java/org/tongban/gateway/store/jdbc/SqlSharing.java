@@ -39,6 +39,16 @@ final class SqlSharing implements SharingTx {
             // the cast types a NULL leaf index, which PostgreSQL would otherwise take for text in a multi-row insert
             + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?)"
             + " ON CONFLICT (penalizing_member, decision_number) DO NOTHING";
+    private static final String INSERT_REMINDER = "INSERT INTO notice_reminders (message_id, first_notice, last_notice,"
+            + " next_remind) VALUES (?, ?, ?, ?)";
+    /**
+     * The notices of a {@code notice_reminders} row (migration V014) still to remind: by message and
+     * notice-id range, not reminded, not ended, without a case, and not past their maximum period on
+     * the day given last.
+     */
+    private static final String TO_REMIND = " FROM penalty_notices WHERE notice_id BETWEEN ? AND ? AND message_id = ?"
+            + " AND reminded_at IS NULL AND ended_on IS NULL AND case_id IS NULL"
+            + " AND (automatic_end IS NULL OR automatic_end > ?)";
     private static final String INSERT_SHARED_MESSAGE = "INSERT INTO shared_messages (message_id, penalizing_member,"
             + " home_member, shared_at, next_end, penalties) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_SHARED_STATE = "INSERT INTO shared_penalty_states (penalizing_member,"
@@ -288,6 +298,9 @@ final class SqlSharing implements SharingTx {
                     p.decisionNumber(), n.enterprise().creditCode().value(), n.messageId().toString(), n.leafIndex(),
                     n.receivedAt().toEpochMilli(), text(n.earliestApplication()), text(n.automaticEnd()));
         }
+        for (NoticeReminder r : NoticeReminder.of(notices)) {
+            tx.defer("notice_reminders", INSERT_REMINDER, r.messageId(), r.firstNotice(), r.lastNotice(), r.nextRemind());
+        }
     }
 
     @Override
@@ -351,24 +364,71 @@ final class SqlSharing implements SharingTx {
 
     @Override
     public List<NoticeRecord> claimDueReminders(LocalDate today, Instant at, int limit) {
-        // The conditions of the partial index penalty_notices_remind, so the claim reads only due rows;
-        // a notice whose maximum period has passed is past repairing, not due for a reminder.
         String day = today.toString();
-        List<String> ids = tx.list("SELECT notice_id FROM penalty_notices WHERE reminded_at IS NULL AND ended_on IS NULL"
-                + " AND case_id IS NULL AND earliest_application <= ? AND (automatic_end IS NULL OR automatic_end > ?)"
-                + " ORDER BY earliest_application, notice_id LIMIT ?" + dialect.skipLocked(), rs -> rs.getString(1), day,
-                day, limit);
-        if (ids.isEmpty()) {
+        List<String> taken = new ArrayList<>();
+        DueReminder last = null;
+        while (taken.size() < limit) {
+            // keyset pages in the order of the due index, after the last row read
+            String after = last == null ? "" : " AND (next_remind > ? OR (next_remind = ? AND seq > ?))";
+            Object[] args = last == null ? new Object[] {day, CLAIM_PAGE}
+                    : new Object[] {day, last.nextRemind(), last.nextRemind(), last.seq(), CLAIM_PAGE};
+            List<DueReminder> page = tx.list("SELECT seq, message_id, first_notice, last_notice, next_remind"
+                    + " FROM notice_reminders WHERE next_remind IS NOT NULL AND next_remind <= ?" + after
+                    + " ORDER BY next_remind, seq LIMIT ?" + dialect.skipLocked(), SqlSharing::dueReminder, args);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (DueReminder r : page) {
+                last = r;
+                if (!remind(r, day, at, limit, taken) || taken.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        if (taken.isEmpty()) {
             return List.of();
         }
-        String in = "?,".repeat(ids.size() - 1) + "?";
-        List<Object> args = new ArrayList<>();
-        args.add(at.toEpochMilli());
-        args.addAll(ids);
-        tx.update("UPDATE penalty_notices SET reminded_at = ? WHERE reminded_at IS NULL AND notice_id IN (" + in + ")",
-                args.toArray());
+        String in = "?,".repeat(taken.size() - 1) + "?";
         return withDetails(tx.list("SELECT " + NOTICE_COLUMNS + " FROM penalty_notices WHERE notice_id IN (" + in + ")"
-                + " ORDER BY notice_id", SqlSharing::noticeRow, ids.toArray()));
+                + " ORDER BY notice_id", SqlSharing::noticeRow, taken.toArray()));
+    }
+
+    /** A {@code notice_reminders} row whose next reminder is due. */
+    private record DueReminder(long seq, String messageId, String firstNotice, String lastNotice, String nextRemind) {
+    }
+
+    private static DueReminder dueReminder(ResultSet rs) throws SQLException {
+        return new DueReminder(rs.getLong("seq"), rs.getString("message_id"), rs.getString("first_notice"),
+                rs.getString("last_notice"), rs.getString("next_remind"));
+    }
+
+    /**
+     * Marks reminded at {@code at} the notices of {@code r} due on {@code day}, in the order of their
+     * earliest application day, up to {@code limit} in {@code taken}; then moves the row's next
+     * reminder on to the earliest day of those left. Returns false when some due ones were left
+     * (the claim is full; the row stays due).
+     */
+    private boolean remind(DueReminder r, String day, Instant at, int limit, List<String> taken) {
+        int room = limit - taken.size();
+        List<String> due = tx.list("SELECT notice_id" + TO_REMIND + " AND earliest_application <= ?"
+                        + " ORDER BY earliest_application, notice_id LIMIT ?", rs -> rs.getString(1),
+                r.firstNotice(), r.lastNotice(), r.messageId(), day, day, room + 1);
+        List<String> mine = due.subList(0, Math.min(room, due.size()));
+        if (!mine.isEmpty()) {
+            List<Object> args = new ArrayList<>();
+            args.add(at.toEpochMilli());
+            args.addAll(mine);
+            tx.update("UPDATE penalty_notices SET reminded_at = ? WHERE reminded_at IS NULL AND notice_id IN ("
+                    + "?,".repeat(mine.size() - 1) + "?)", args.toArray());
+            taken.addAll(mine);
+        }
+        if (due.size() > room) {
+            return false;
+        }
+        String next = tx.list("SELECT MIN(earliest_application)" + TO_REMIND, rs -> rs.getString(1),
+                r.firstNotice(), r.lastNotice(), r.messageId(), day).get(0);
+        tx.update("UPDATE notice_reminders SET next_remind = ? WHERE seq = ?", next, r.seq());
+        return true;
     }
 
     /** The columns of a {@code penalty_notices} row. */

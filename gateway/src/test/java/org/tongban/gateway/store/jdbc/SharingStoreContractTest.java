@@ -275,6 +275,46 @@ abstract class SharingStoreContractTest {
                     .extracting(NoticeRecord::noticeId).containsExactly(future.noticeId());
         }
 
+        /** The notices of one batch, the earliest application day of each given in carrying order. */
+        private List<NoticeRecord> batchDue(LocalDate... earliest) {
+            int[] serials = new int[earliest.length];
+            for (int i = 0; i < serials.length; i++) {
+                serials[i] = 500 + i;
+            }
+            List<NoticeRecord> notices = new ArrayList<>();
+            for (NoticeRecord n : batch(HARBIN, HANGZHOU, TODAY, serials)) {
+                notices.add(new NoticeRecord(n.noticeId(), n.homeMember(), n.enterprise(), n.penalty(), n.summary(),
+                        n.publishedOn(), n.messageId(), n.batchId(), n.leafIndex(), n.receivedAt(),
+                        earliest[n.leafIndex()], n.automaticEnd(), null, null, null, null));
+            }
+            return notices;
+        }
+
+        private List<String> claim(LocalDate today, int limit) {
+            return tx((Tx tx) -> tx.sharing().claimDueReminders(today, T0, limit)).stream()
+                    .map(NoticeRecord::noticeId).toList();
+        }
+
+        @Test
+        void a_batch_is_reminded_day_by_day_and_across_claims() {
+            List<NoticeRecord> b = batchDue(TODAY.plusDays(2), TODAY, null, TODAY.minusDays(1), TODAY, TODAY,
+                    TODAY.plusDays(9), TODAY);
+            insert(b);
+            tx((Tx tx) -> tx.sharing().linkCase(b.get(5).noticeId(), IDS.newCaseId()));
+            tx((Tx tx) -> tx.sharing().endNotice(HANGZHOU, b.get(6).penalty().decisionNumber(), TODAY, PublicityEndCause.REPAIRED));
+
+            // due today: 3 (the day before), then 1, 4 and 7 (today) in notice-id order; 5 has a case
+            List<String> first = claim(TODAY, 2);
+            List<String> second = claim(TODAY, 2);
+            assertThat(first).containsExactlyInAnyOrder(b.get(3).noticeId(), b.get(1).noticeId());
+            assertThat(second).containsExactlyInAnyOrder(b.get(4).noticeId(), b.get(7).noticeId());
+            assertThat(claim(TODAY, 2)).isEmpty();
+            assertThat(claim(TODAY.plusDays(1), 10)).isEmpty();
+            // 2 cannot be repaired, 6 ended before its day
+            assertThat(claim(TODAY.plusDays(30), 10)).containsExactly(b.get(0).noticeId());
+            assertThat(claim(TODAY.plusDays(30), 10)).isEmpty();
+        }
+
         @Test
         void concurrent_claimers_remind_every_notice_exactly_once() throws Exception {
             int n = 240;
