@@ -7,6 +7,7 @@ import org.tongban.contracts.batch.MerkleTree;
 import org.tongban.contracts.id.MemberId;
 import org.tongban.contracts.error.ContractException;
 import org.tongban.contracts.error.ErrorCode;
+import org.tongban.contracts.json.CanonicalLayout;
 import org.tongban.contracts.json.Canonicalizer;
 import org.tongban.contracts.json.JsonObjectReader;
 import org.tongban.contracts.json.ReadContext;
@@ -66,11 +67,16 @@ public final class EnvelopeVerifier {
     /** Parses and verifies; throws {@link ContractException} with the code of the first failed check. */
     public VerifiedEnvelope verify(byte[] document) {
         JsonNode tree = json.parse(document);
-        return verify(tree);
+        // a document sent in its canonical form (as this library sends) holds the bytes to check and to keep
+        return verify(tree, CanonicalLayout.of(document, Envelope.SIGNATURE_MEMBER, "payload", "notices"));
     }
 
     /** Verifies an already parsed document. */
     public VerifiedEnvelope verify(JsonNode tree) {
+        return verify(tree, null);
+    }
+
+    private VerifiedEnvelope verify(JsonNode tree, CanonicalLayout received) {
         if (tree == null || !tree.isObject()) {
             throw new ContractException(ErrorCode.FIELD_TYPE, "", "an envelope is a JSON object");
         }
@@ -78,10 +84,19 @@ public final class EnvelopeVerifier {
         SignatureBlock sig = signatureOf(tree);
         KeyEntry entry = lookUp(sig);
         Map<JsonNode, byte[]> items = batchItems(tree);
-        Canonicalizer.Split canonical = Canonicalizer.split(tree, Envelope.SIGNATURE_MEMBER, items);
         // a batch's signature covers its head (treeRoot for the notices), bound to the notices in Envelope.read
         ObjectNode view = Envelope.signedView(tree);
-        byte[] signed = view.get("payload") == tree.get("payload") ? canonical.without() : Canonicalizer.canonicalize(view);
+        boolean detached = view.get("payload") == tree.get("payload");
+        byte[] whole;
+        byte[] signed;
+        if (received != null && received.capture(tree.path("payload").get("notices"), items)) {
+            whole = received.whole();
+            signed = detached ? received.without() : Canonicalizer.canonicalize(view);
+        } else {
+            Canonicalizer.Split canonical = Canonicalizer.split(tree, Envelope.SIGNATURE_MEMBER, items);
+            whole = canonical.whole();
+            signed = detached ? canonical.without() : Canonicalizer.canonicalize(view);
+        }
         if (!entry.key().verify(signed, sig.value())) {
             throw new ContractException(ErrorCode.SIGNATURE_INVALID, "/signature/value",
                     "the signature does not match the content signed by key " + sig.keyId());
@@ -92,7 +107,7 @@ public final class EnvelopeVerifier {
             throw new ContractException(ErrorCode.MEMBER_UNKNOWN, "/to", "member " + envelope.to() + " is not in the directory");
         }
         checkTimes(envelope, clock.instant());
-        return new VerifiedEnvelope(envelope, Digests.sha256Hex(canonical.whole()), canonical.whole(), entry);
+        return new VerifiedEnvelope(envelope, Digests.sha256Hex(whole), whole, entry);
     }
 
     /**
@@ -151,7 +166,8 @@ public final class EnvelopeVerifier {
 
     /**
      * The notices of a batch, whose canonical bytes (the leaves of its hash tree) are captured
-     * while the envelope is canonicalized for its signature, instead of being computed twice.
+     * while the envelope is canonicalized for its signature, instead of being computed twice, or
+     * taken from the bytes received when those are canonical ({@link CanonicalLayout}).
      */
     private static Map<JsonNode, byte[]> batchItems(JsonNode tree) {
         JsonNode type = tree.get("type");

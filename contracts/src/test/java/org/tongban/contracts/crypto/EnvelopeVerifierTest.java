@@ -130,6 +130,22 @@ class EnvelopeVerifierTest {
         }
 
         @Test
+        void canonical_bytes_verify_as_their_parsed_document_does() {
+            for (Envelope unsigned : SampleMessages.everyType().values()) {
+                byte[] wire = signed(unsigned, TestKeys.member(unsigned.from().value(), ED25519)).canonicalBytes();
+                EnvelopeVerifier verifier = verifierAt(unsigned.sentAt().toInstant().plusSeconds(60));
+
+                VerifiedEnvelope fromBytes = verifier.verify(wire);
+                VerifiedEnvelope fromTree = verifier.verify(StrictJson.defaults().parse(wire));
+
+                assertThat(fromBytes.envelope()).as(unsigned.type().wireName()).isEqualTo(fromTree.envelope());
+                assertThat(fromBytes.canonicalBytes()).isEqualTo(fromTree.canonicalBytes()).isEqualTo(wire)
+                        .isNotSameAs(wire);
+                assertThat(fromBytes.sha256()).isEqualTo(fromTree.sha256());
+            }
+        }
+
+        @Test
         void the_hash_is_that_of_the_canonical_form_whatever_the_received_layout() {
             Envelope signed = signedByHarbin(statusQuery(), ED25519);
             byte[] pretty = signed.toJson().toPrettyString().getBytes(StandardCharsets.UTF_8);
