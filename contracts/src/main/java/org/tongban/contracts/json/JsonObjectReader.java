@@ -30,14 +30,32 @@ public final class JsonObjectReader {
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
 
     private final JsonNode node;
-    private final String pointer;
     private final ReadContext ctx;
-    private final Set<String> read = new HashSet<>();
+    /**
+     * This object's JSON Pointer, made from the parent's and {@link #member} or {@link #index} when
+     * first asked for: most objects read have no problem to report, and the pointers of a batch's
+     * notices would otherwise be two string concatenations per object read.
+     */
+    private String pointer;
+    private final JsonObjectReader parent;
+    private final String member;
+    private final int index;
+    /** The names of the members read, few: a list searched in place costs less than a hash set per object. */
+    private String[] read = new String[8];
+    private int readCount;
     private final int violationsAtStart;
 
     private JsonObjectReader(JsonNode node, String pointer, ReadContext ctx) {
+        this(node, ctx, pointer, null, null, -1);
+    }
+
+    private JsonObjectReader(JsonNode node, ReadContext ctx, String pointer, JsonObjectReader parent, String member,
+                             int index) {
         this.node = node;
         this.pointer = pointer;
+        this.parent = parent;
+        this.member = member;
+        this.index = index;
         this.ctx = ctx;
         this.violationsAtStart = ctx.count();
     }
@@ -51,7 +69,21 @@ public final class JsonObjectReader {
         return new JsonObjectReader(node, pointer, ctx);
     }
 
+    /** A reader for member {@code name} (and item {@code index} of it, unless negative) of this object. */
+    private JsonObjectReader child(JsonNode v, String name, int index) {
+        if (v == null || !v.isObject()) {
+            String where = index < 0 ? at(name) : JsonPointers.index(at(name), index);
+            ctx.add(ErrorCode.FIELD_TYPE, where, "expected an object");
+            return null;
+        }
+        return new JsonObjectReader(v, ctx, null, this, name, index);
+    }
+
     public String pointer() {
+        if (pointer == null) {
+            String m = JsonPointers.child(parent.pointer(), member);
+            pointer = index < 0 ? m : JsonPointers.index(m, index);
+        }
         return pointer;
     }
 
@@ -75,7 +107,27 @@ public final class JsonObjectReader {
 
     /** Marks a member as understood without reading it. */
     public void accept(String name) {
-        read.add(name);
+        markRead(name);
+    }
+
+    private void markRead(String name) {
+        if (wasRead(name)) {
+            return;
+        }
+        if (readCount == read.length) {
+            read = java.util.Arrays.copyOf(read, readCount * 2);
+        }
+        read[readCount++] = name;
+    }
+
+    private boolean wasRead(String name) {
+        for (int i = 0; i < readCount; i++) {
+            // member names are mostly the same interned strings as the names asked for
+            if (read[i] == name || read[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -88,8 +140,8 @@ public final class JsonObjectReader {
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!read.contains(name)) {
-                ctx.add(ErrorCode.FIELD_UNKNOWN, JsonPointers.child(pointer, name),
+            if (!wasRead(name)) {
+                ctx.add(ErrorCode.FIELD_UNKNOWN, JsonPointers.child(pointer(), name),
                         "member '" + name + "' is not defined here");
             }
         }
@@ -107,7 +159,7 @@ public final class JsonObjectReader {
         try {
             return constructor.get();
         } catch (ContractException e) {
-            ctx.add(e, pointer);
+            ctx.add(e, pointer());
             return null;
         }
     }
@@ -115,7 +167,7 @@ public final class JsonObjectReader {
     // ---- presence -----------------------------------------------------------------------
 
     private JsonNode member(String name, boolean required) {
-        read.add(name);
+        markRead(name);
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             if (required) {
@@ -129,7 +181,7 @@ public final class JsonObjectReader {
     }
 
     private String at(String name) {
-        return JsonPointers.child(pointer, name);
+        return JsonPointers.child(pointer(), name);
     }
 
     // ---- strings ------------------------------------------------------------------------
@@ -214,7 +266,20 @@ public final class JsonObjectReader {
 
     private <E extends Enum<E>> E enumValue(String name, Class<E> type, boolean required) {
         JsonNode v = member(name, required);
-        return v == null ? null : enumOf(v, at(name), type);
+        if (v == null) {
+            return null;
+        }
+        E known = v.isTextual() ? constant(type, v.textValue()) : null;
+        return known != null ? known : enumOf(v, at(name), type); // reports what is wrong
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private <E extends Enum<E>> E enumOf(JsonNode v, String where, Class<E> type) {
@@ -374,7 +439,7 @@ public final class JsonObjectReader {
         if (v == null) {
             return null;
         }
-        JsonObjectReader child = of(v, at(name), ctx);
+        JsonObjectReader child = child(v, name, -1);
         return child == null ? null : reader.apply(child);
     }
 
@@ -393,7 +458,7 @@ public final class JsonObjectReader {
         List<T> out = new ArrayList<>(v.size());
         boolean ok = true;
         for (int i = 0; i < v.size(); i++) {
-            JsonObjectReader child = of(v.get(i), JsonPointers.index(at(name), i), ctx);
+            JsonObjectReader child = child(v.get(i), name, i);
             T item = child == null ? null : reader.apply(child);
             ok &= item != null;
             out.add(item);
