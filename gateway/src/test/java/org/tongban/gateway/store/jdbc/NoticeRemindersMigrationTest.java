@@ -3,7 +3,6 @@ package org.tongban.gateway.store.jdbc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongban.contracts.testing.TestDirectory;
-import org.tongban.gateway.store.InboxRecord;
 import org.tongban.gateway.store.NoticeRecord;
 import org.tongban.gateway.store.Tx;
 
@@ -85,19 +84,7 @@ class NoticeRemindersMigrationTest {
     }
 
     private static void receive(Connection c, List<NoticeRecord> notices) throws SQLException {
-        InboxRecord r = SharingStoreContractTest.inboxRecord(notices);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox (message_id, from_member, to_member,"
-                + " message_type, sha256, envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, r.messageId().toString());
-            ps.setString(2, r.from().value());
-            ps.setString(3, r.to().value());
-            ps.setString(4, r.type().wireName());
-            ps.setString(5, r.sha256());
-            ps.setString(6, r.envelope().text());
-            ps.setString(7, r.receipt());
-            ps.setLong(8, r.receivedAt().toEpochMilli());
-            ps.executeUpdate();
-        }
+        StoreUpgrade.insertInbox(c, SharingStoreContractTest.inboxRecord(notices));
         for (NoticeRecord n : notices) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO penalty_notices (notice_id, home_member,"
                     + " penalizing_member, decision_number, credit_code, message_id, leaf_index, received_at,"

@@ -1,10 +1,12 @@
 package org.tongban.gateway.store.jdbc;
 
+import org.tongban.gateway.store.InboxRecord;
 import org.tongban.gateway.testing.LocalPostgres;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 
@@ -32,6 +34,22 @@ final class StoreUpgrade {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             then.run(c, SqlDialect.SQLITE);
+        }
+    }
+
+    /** Inserts inbox row {@code r} with the columns the inbox has had since V001, as a node of any version stored it. */
+    static void insertInbox(Connection c, InboxRecord r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox (message_id, from_member, to_member,"
+                + " message_type, sha256, envelope, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.messageId().toString());
+            ps.setString(2, r.from().value());
+            ps.setString(3, r.to().value());
+            ps.setString(4, r.type().wireName());
+            ps.setString(5, r.sha256());
+            ps.setString(6, r.envelope().text());
+            ps.setString(7, r.receipt());
+            ps.setLong(8, r.receivedAt().toEpochMilli());
+            ps.executeUpdate();
         }
     }
 
