@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class JsonObjectReader {
             return;
         }
         if (readCount == read.length) {
-            read = java.util.Arrays.copyOf(read, readCount * 2);
+            read = Arrays.copyOf(read, readCount * 2);
         }
         read[readCount++] = name;
     }
@@ -288,10 +289,9 @@ public final class JsonObjectReader {
             return null;
         }
         String s = v.textValue();
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(s)) {
-                return e;
-            }
+        E known = constant(type, s);
+        if (known != null) {
+            return known;
         }
         ctx.add(ErrorCode.ENUM_INVALID, where, "'" + abbreviate(s) + "' is not one of " + allowed(type));
         return null;
