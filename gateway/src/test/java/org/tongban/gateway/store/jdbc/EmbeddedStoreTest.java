@@ -117,24 +117,68 @@ class EmbeddedStoreTest extends StoreContractTest {
     }
 
     /**
-     * The write-ahead log is copied back into the database at 4,000 pages (16 MB), not SQLite's
-     * 1,000: about 9 MB committed in small transactions, with no reader holding the log, leave a
-     * log of more than 1,000 pages (with the default it would have been restarted at about 4 MB).
+     * The write-ahead log is copied back into the database at 16 MB, whatever the file's page size:
+     * about 24 MB committed in small transactions, with no reader holding the log, leave a log of
+     * more than 6 MB (SQLite's default of 1,000 pages restarts it at 4 MB with 4 KB pages) and at
+     * most 16 MB and a transaction (it would be 24 MB if it were never checkpointed, or
+     * checkpointed at 4,000 pages of 16 KB).
      */
     @Test
-    void the_log_is_checkpointed_at_four_thousand_pages() throws Exception {
+    void the_log_is_checkpointed_at_sixteen_megabytes() throws Exception {
         Path file = dir.resolve("checkpoint.db");
+        assertLogCheckpointedAtSixteenMegabytes(file);
+    }
+
+    @Test
+    void a_new_file_has_pages_of_sixteen_kilobytes() throws Exception {
+        Path file = dir.resolve("new.db");
+        try (JdbcStore embedded = JdbcStore.embedded(file, 2)) {
+            assertThat(embedded.kind()).isEqualTo("embedded");
+        }
+        assertThat(pageSize(file)).isEqualTo(16_384);
+    }
+
+    /** A file made before stores used 16 KB pages keeps its 4 KB pages, works, and checkpoints at 16 MB too. */
+    @Test
+    void a_file_made_with_four_kilobyte_pages_keeps_them() throws Exception {
+        Path file = dir.resolve("older.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA page_size = 4096");
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("CREATE TABLE made_before (x INTEGER)");
+        }
+        assertLogCheckpointedAtSixteenMegabytes(file);
+        assertThat(pageSize(file)).isEqualTo(4096);
+    }
+
+    private void assertLogCheckpointedAtSixteenMegabytes(Path file) {
         String big = "{\"pad\":\"" + "x".repeat(300_000) + "\"}";
         try (JdbcStore embedded = JdbcStore.embedded(file, 2)) {
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < 80; i++) {
                 embedded.inTransaction(tx -> tx.insertInbox(new org.tongban.gateway.store.InboxRecord(
                         StoreFixtures.messageId(), org.tongban.contracts.id.MemberId.of("330100"),
                         org.tongban.contracts.id.MemberId.of("230100"),
                         org.tongban.contracts.message.MessageType.ACCEPTANCE, null, null, "0".repeat(64),
                         org.tongban.gateway.store.CanonicalJson.of(big), "{}", StoreFixtures.T0)));
             }
-            long wal = java.nio.file.Files.size(dir.resolve("checkpoint.db-wal"));
-            assertThat(wal).isGreaterThan(1_000L * 4096 * 3 / 2).isLessThan(4_100L * 4096 + 1_000_000);
+            long wal = sizeOf(file.resolveSibling(file.getFileName() + "-wal"));
+            assertThat(wal).isGreaterThan(6L << 20).isLessThan((16L << 20) + 1_000_000);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int pageSize(Path file) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
