@@ -60,8 +60,11 @@ import java.util.TreeMap;
  * --warmup-max notices were shared (default 4000000; --warmup-max 0 keeps the warm-up at --warmup);</li>
  * <li>--settle S: at most S seconds, default 60, waiting before each round for the JIT compilers to
  * go quiet;</li>
- * <li>--batch N: notices per signed batch, default 2000, as a node's; --page N: decisions read per
- * poll, default 5000;</li>
+ * <li>--batch N: notices per signed batch, default 2000; --page N: decisions read per poll, default
+ * 2000 (both a node's defaults);</li>
+ * <li>--codes counted|scattered: the generated enterprises' credit codes count up (default), so that
+ * every index of north takes its keys nearly in order, or are spread in a pseudo-random order as a
+ * real feed's are;</li>
  * <li>--store embedded|postgresql: default embedded; PostgreSQL is a local server with fsync on;</li>
  * <li>--heap 768m; --gc Parallel|Serial|G1: the nodes' collector, default Parallel;</li>
  * <li>--dir DIR; --jfr-east FILE / --jfr-north FILE: Flight Recorder profiles.</li>
@@ -91,11 +94,16 @@ public final class SharingLoadTool {
         int warmupMax = Math.max(warmup, Integer.parseInt(o.getOrDefault("warmup-max", "4000000")));
         double steadyJit = Double.parseDouble(o.getOrDefault("steady-jit", "5")) / 100;
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
+        // a node's own defaults (sharing.batchSize and sharing.pageSize in defaults.yaml): one signed batch per page
         String batch = o.getOrDefault("batch", "2000");
-        String page = o.getOrDefault("page", "5000");
+        String page = o.getOrDefault("page", "2000");
         String storeKind = o.getOrDefault("store", "embedded");
         String heap = o.getOrDefault("heap", "768m");
         String gc = o.getOrDefault("gc", "Parallel");
+        String codes = o.getOrDefault("codes", "counted");
+        if (!List.of("counted", "scattered").contains(codes)) {
+            throw new IllegalArgumentException("--codes: counted or scattered, not " + codes);
+        }
         Path dir = Path.of(o.getOrDefault("dir", "target/sharing-load")).toAbsolutePath();
         PrintStream out = System.out;
 
@@ -115,6 +123,7 @@ public final class SharingLoadTool {
             platform.putArray("steps");
             platform.putObject("penaltyFeed").put("generate", warmupMax + rounds * measured).put("warmup", warmup)
                     .put("decisionDate", "2026-05-10").put("startFile", go.toString())
+                    .put("scattered", codes.equals("scattered"))
                     .putArray("homes").add("230102").add("230103").add("230104");
             FederationPlan plan = new FederationPlan("tongban-sharing-load", false, List.of(
                     new FederationPlan.NodePlan("north", "127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(),
@@ -137,8 +146,9 @@ public final class SharingLoadTool {
             if (o.containsKey("jfr-north")) {
                 north.env("JAVA_TOOL_OPTIONS", jfr(o.get("jfr-north")));
             }
-            out.printf("store: %s; heap -Xmx%s per node, %s GC; batches of %s notices, pages of %s; load before: %s%n",
-                    storeKind, heap, gc, batch, page, loadAverage());
+            out.printf("store: %s; heap -Xmx%s per node, %s GC; batches of %s notices, pages of %s; credit codes %s;"
+                    + " load before: %s%n", storeKind, heap, gc, batch, page, codes,
+                    loadAverage());
             north.start(Duration.ofSeconds(90));
             nodes.add(north);
             east.start(Duration.ofSeconds(90));
@@ -187,7 +197,7 @@ public final class SharingLoadTool {
             out.printf("load average after: %s (this machine has %d cores)%n", loadAfter, cores);
             ObjectNode result = JSON.createObjectNode()
                     .put("store", storeKind).put("heap", heap).put("gc", gc).put("batch", Integer.parseInt(batch))
-                    .put("page", Integer.parseInt(page)).put("warmup", warmup + extra).put("notices", measured)
+                    .put("page", Integer.parseInt(page)).put("codes", codes).put("warmup", warmup + extra).put("notices", measured)
                     .put("noticesPerSecond", Math.round(median.rate()))
                     .put("cpuMicrosPerNotice", Math.round(median.cpuPerNotice() * 10) / 10.0)
                     .put("cpuBoundNoticesPerSecond", Math.round(cores * 1e6 / median.cpuPerNotice()))
@@ -290,14 +300,23 @@ public final class SharingLoadTool {
         double of(long pid) throws IOException;
     }
 
-    /** Polls north's metrics until it has received {@code target} notices. */
+    /**
+     * Polls north's metrics until it has received {@code target} notices: every 100 ms (a scrape
+     * costs north CPU), and every 5 ms once fewer than two polls' worth of notices are missing, so
+     * that a round's end is seen within 5 ms rather than up to 100 ms late.
+     */
     private static void waitForReceived(String metrics, long target, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
+        double before = -1;
+        boolean close = false;
         while (System.nanoTime() < deadline) {
-            if (received(metrics) >= target) {
+            double now = received(metrics);
+            if (now >= target) {
                 return;
             }
-            Thread.sleep(100); // a scrape costs north CPU: not too often
+            close = close || before >= 0 && target - now < 2 * (now - before);
+            before = now;
+            Thread.sleep(close ? 5 : 100);
         }
         throw new IllegalStateException("north did not receive " + target + " notices within " + timeout
                 + " (received " + received(metrics) + ")");

@@ -35,11 +35,16 @@ import java.util.Set;
  * only once the file {@code penaltyFeed.startFile} exists (when one is named), apart from the first
  * {@code penaltyFeed.warmup}; so a benchmark can warm the nodes up and then start the clock. When
  * that file holds a number, only that many generated notices beyond the warm-up are served, so a
- * benchmark can release its measured rounds one after the other by rewriting it.
+ * benchmark can release its measured rounds one after the other by rewriting it. With
+ * {@code penaltyFeed.scattered} the generated enterprises' serial numbers are spread over the whole
+ * range in a fixed pseudo-random order instead of counting up, as a real feed's credit codes are.
  * Positions are the index of the next notice.
  */
 final class ScriptedPenaltyFeed {
-    static final Set<String> FEED_KEYS = Set.of("generate", "warmup", "homes", "decisionDate", "category", "startFile");
+    static final Set<String> FEED_KEYS = Set.of("generate", "warmup", "homes", "decisionDate", "category", "startFile",
+            "scattered");
+    /** Multiplying by 3^18, prime to 10^9, permutes the nine-digit serial numbers. */
+    private static final long SCATTER = 387_420_489L;
 
     private final Vertx vertx;
     private final MemberId member;
@@ -50,9 +55,11 @@ final class ScriptedPenaltyFeed {
     private final LocalDate decisionDate;
     private final PenaltyCategory category;
     private final String startFile;
+    private final boolean scattered;
 
     private ScriptedPenaltyFeed(Vertx vertx, MemberId member, List<PenaltyNotice> listed, int generate, int warmup,
-                                List<String> homes, LocalDate decisionDate, PenaltyCategory category, String startFile) {
+                                List<String> homes, LocalDate decisionDate, PenaltyCategory category, String startFile,
+                                boolean scattered) {
         this.vertx = vertx;
         this.member = member;
         this.listed = List.copyOf(listed);
@@ -62,6 +69,7 @@ final class ScriptedPenaltyFeed {
         this.decisionDate = decisionDate;
         this.category = category;
         this.startFile = startFile;
+        this.scattered = scattered;
     }
 
     static ScriptedPenaltyFeed of(Vertx vertx, MemberId member, JsonObject settings, Path baseDir) {
@@ -91,7 +99,7 @@ final class ScriptedPenaltyFeed {
         String start = feed.getString("startFile");
         return new ScriptedPenaltyFeed(vertx, member, listed, generate, feed.getInteger("warmup", 0), homes, date,
                 PenaltyCategory.valueOf(feed.getString("category", "GENERAL")), start == null ? null
-                        : baseDir.resolve(start).toString());
+                        : baseDir.resolve(start).toString(), feed.getBoolean("scattered", false));
     }
 
     private static PenaltyNotice notice(Object json, String where) {
@@ -134,7 +142,7 @@ final class ScriptedPenaltyFeed {
 
     private PenaltyNotice generated(int i) {
         String home = homes.get(i % homes.size());
-        String serial = Integer.toString(i);
+        String serial = Long.toString(scattered ? i * SCATTER % 1_000_000_000L : i);
         String first17 = "91" + home + "0".repeat(Math.max(0, 9 - serial.length())) + serial;
         return new PenaltyNotice(new Enterprise(CreditCode.of(first17 + CreditCode.checkCharacter(first17)), "生成企业" + i),
                 new PenaltyReference(member + "生罚〔2026〕" + i + "号", "综合行政执法局", member, decisionDate, category,
