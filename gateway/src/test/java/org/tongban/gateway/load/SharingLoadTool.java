@@ -147,8 +147,7 @@ public final class SharingLoadTool {
                 north.env("JAVA_TOOL_OPTIONS", jfr(o.get("jfr-north")));
             }
             out.printf("store: %s; heap -Xmx%s per node, %s GC; batches of %s notices, pages of %s; credit codes %s;"
-                    + " load before: %s%n", storeKind, heap, gc, batch, page, codes,
-                    loadAverage());
+                    + " load before: %s%n", storeKind, heap, gc, batch, page, codes, loadAverage());
             north.start(Duration.ofSeconds(90));
             nodes.add(north);
             east.start(Duration.ofSeconds(90));
@@ -197,7 +196,8 @@ public final class SharingLoadTool {
             out.printf("load average after: %s (this machine has %d cores)%n", loadAfter, cores);
             ObjectNode result = JSON.createObjectNode()
                     .put("store", storeKind).put("heap", heap).put("gc", gc).put("batch", Integer.parseInt(batch))
-                    .put("page", Integer.parseInt(page)).put("codes", codes).put("warmup", warmup + extra).put("notices", measured)
+                    .put("page", Integer.parseInt(page)).put("codes", codes).put("warmup", warmup + extra)
+                    .put("notices", measured)
                     .put("noticesPerSecond", Math.round(median.rate()))
                     .put("cpuMicrosPerNotice", Math.round(median.cpuPerNotice() * 10) / 10.0)
                     .put("cpuBoundNoticesPerSecond", Math.round(cores * 1e6 / median.cpuPerNotice()))

@@ -84,9 +84,9 @@ public final class JdbcStore implements Store {
     /**
      * Puts the database file in write-ahead-log mode before connections that ask for it are
      * opened, with pages of {@link #PAGE_SIZE} when it is new (an existing file keeps its own), and
-     * returns the file's page size. Switching needs the file to itself: when two processes start on a new file at once,
-     * SQLite answers one of them {@code SQLITE_BUSY} at once (a lock upgrade it will not wait
-     * for), and the busy timeout does not help. The mode is kept in the file, so this switches
+     * returns the file's page size. Switching needs the file to itself: when two processes start on
+     * a new file at once, SQLite answers one of them {@code SQLITE_BUSY} at once (a lock upgrade it
+     * will not wait for), and the busy timeout does not help. The mode is kept in the file, so this switches
      * once and later is a read; a busy answer is retried for up to 30 seconds.
      */
     static int useWriteAheadLog(Path file) {

@@ -151,7 +151,7 @@ class EmbeddedStoreTest extends StoreContractTest {
         assertThat(pageSize(file)).isEqualTo(4096);
     }
 
-    private void assertLogCheckpointedAtSixteenMegabytes(Path file) {
+    private void assertLogCheckpointedAtSixteenMegabytes(Path file) throws java.io.IOException {
         String big = "{\"pad\":\"" + "x".repeat(300_000) + "\"}";
         try (JdbcStore embedded = JdbcStore.embedded(file, 2)) {
             for (int i = 0; i < 80; i++) {
@@ -161,16 +161,8 @@ class EmbeddedStoreTest extends StoreContractTest {
                         org.tongban.contracts.message.MessageType.ACCEPTANCE, null, null, "0".repeat(64),
                         org.tongban.gateway.store.CanonicalJson.of(big), "{}", StoreFixtures.T0)));
             }
-            long wal = sizeOf(file.resolveSibling(file.getFileName() + "-wal"));
+            long wal = java.nio.file.Files.size(file.resolveSibling(file.getFileName() + "-wal"));
             assertThat(wal).isGreaterThan(6L << 20).isLessThan((16L << 20) + 1_000_000);
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
